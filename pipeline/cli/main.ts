@@ -1,0 +1,154 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, describeConfigProblems, loadConfig } from '../config/index.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createProgressReporter } from '../run/progress.js';
+import { openConfiguredWarehouse, runPipeline, writeStatsJson } from '../run/run-pipeline.js';
+import { TOOL_VERSION } from '../run/tool-version.js';
+import { formatCsv, formatTable, runReadOnlyQuery } from '../warehouse/read-only-query.js';
+import { explainCommit } from '../explain/explain-commit.js';
+
+/** Where the CLI writes: injectable so tests can capture output. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+/**
+ * Run the codeledger command line.
+ *
+ * @example
+ * await main(['node', 'codeledger', 'run', '.']);
+ */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed help, the version, or what was wrong with the arguments.
+      process.exitCode = error.exitCode;
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`codeledger: invalid configuration\n${describeConfigProblems(error)}\n`);
+    } else {
+      io.stderr.write(`codeledger: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+    return 1;
+  }
+}
+
+function loggerFor(io: CliIo, options: { logFormat?: string; quiet?: boolean }): Logger {
+  const format = options.logFormat === 'json' || options.logFormat === 'text' ? options.logFormat : io.stderr.isTTY ? 'text' : 'json';
+  return createLogger({ level: options.quiet ? 'warn' : 'info', format, destination: io.stderr });
+}
+
+const warehouseOptions = (command: Command): Command =>
+  command
+    .option('-c, --config <file>', 'configuration file (default: ./codeledger.yaml when present)')
+    .option('--database-url <url>', 'PostgreSQL URL of the warehouse (default: $DATABASE_URL, else the embedded warehouse)')
+    .option('--data-dir <dir>', 'directory of the embedded warehouse (default: .codeledger/warehouse)');
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('codeledger')
+    .description('Measure what software delivery is worth: effective code from git history, in a SQL warehouse.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']))
+    .option('-q, --quiet', 'only warnings and errors');
+
+  warehouseOptions(
+    program
+      .command('run')
+      .description('analyse repositories (paths or clone URLs; default: the repository you are in) and write the dashboard')
+      .argument('[targets...]', 'repository paths or clone URLs'),
+  )
+    .option('--no-dashboard', 'do not write the dashboard')
+    .option('--full-refresh', 'forget cursors and analyse every repository from scratch')
+    .option('--stats-json <file>', 'write run figures (commits, rows, peak RSS, seconds) as JSON')
+    .addOption(new Option('--as-of <time>', 'evaluate durability as of this time (ISO 8601) instead of now').hideHelp())
+    .action(async (targets: string[], options, command: Command) => {
+      const globals = command.optsWithGlobals() as { logFormat?: string; quiet?: boolean };
+      const logger = loggerFor(io, globals);
+      const asOf = options.asOf ? new Date(options.asOf as string) : null;
+      if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`--as-of: not a date: ${options.asOf as string}`);
+      const summary = await runPipeline({
+        targets,
+        configFile: options.config,
+        cwd: io.cwd,
+        env: io.env,
+        databaseUrl: options.databaseUrl,
+        dataDir: options.dataDir,
+        dashboard: options.dashboard,
+        fullRefresh: options.fullRefresh,
+        now: asOf ? () => asOf : undefined,
+        logger,
+        progress: createProgressReporter({ stream: io.stderr, logger }),
+      });
+      if (options.statsJson) await writeStatsJson(options.statsJson as string, summary);
+      const lines = [
+        `codeledger ${summary.status}: ${summary.commits} new commits in ${summary.repositories.length} repositories (${summary.seconds.toFixed(1)} s)`,
+        `warehouse: ${summary.warehouse}`,
+        ...summary.failures.map((f) => `failed: ${f.target}: ${f.error}`),
+        ...(summary.dashboardPath ? [`dashboard: ${summary.dashboardPath}`] : []),
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+      if (summary.status !== 'succeeded') process.exitCode = summary.status === 'partial' ? 2 : 1;
+    });
+
+  warehouseOptions(
+    program
+      .command('explain')
+      .description('show how every changed line of a commit was classified and weighted, with the totals per file')
+      .argument('<sha>', 'commit (full or abbreviated sha, or any revision git understands)'),
+  )
+    .option('--repo <name>', 'repository name (when the warehouse holds several)')
+    .option('--width <n>', 'maximum width of the line text column', '60')
+    .action(async (sha: string, options, command: Command) => {
+      const globals = command.optsWithGlobals() as { logFormat?: string; quiet?: boolean };
+      const logger = loggerFor(io, { ...globals, quiet: true });
+      const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+      const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env, logger });
+      try {
+        const text = await explainCommit({ revision: sha, repoName: options.repo, config, db: warehouse.db, cwd: io.cwd, logger, width: Number(options.width) });
+        io.stdout.write(text);
+      } finally {
+        await warehouse.close();
+      }
+    });
+
+  warehouseOptions(
+    program.command('sql').description('run a read-only SQL query against the warehouse and print the result').argument('<query>', 'SQL text'),
+  )
+    .option('--csv', 'print CSV instead of a table')
+    .action(async (query: string, options) => {
+      const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+      const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env });
+      try {
+        const result = await runReadOnlyQuery(warehouse, query);
+        io.stdout.write(options.csv ? `${formatCsv(result)}\n` : `${formatTable(result)}\n`);
+      } finally {
+        await warehouse.close();
+      }
+    });
+
+  const configCommand = program.command('config').description('configuration tools');
+  configCommand
+    .command('check')
+    .description('validate a configuration file without running anything')
+    .argument('[file]', 'configuration file (default: ./codeledger.yaml)')
+    .action(async (file: string | undefined) => {
+      const { file: used, config } = await loadConfig({ file, cwd: io.cwd, env: io.env });
+      io.stdout.write(
+        `${used ?? 'no configuration file; defaults'}: valid (${config.repos.length} repositories, preset ${config.weights.preset})\n`,
+      );
+    });
+  return program;
+}

@@ -1,0 +1,251 @@
+/**
+ * The copy/paste memory of a repository: hashes of every window of N consecutive substantive
+ * normalised lines that appeared in the files of earlier commits.
+ */
+import { analyseLine } from './normalise.js';
+import type { OpsFile, OpsThresholds } from './types.js';
+import { isWindowLine, windowHash } from './window-hash.js';
+import { WindowHashSet } from './window-hash-set.js';
+
+/** The serialised bytes are not a copy/paste history this version can read. */
+export class CopyPasteHistoryFormatError extends Error {
+  override name = 'CopyPasteHistoryFormatError';
+}
+
+/** Which lines form windows, and how long a window is. Both must match the thresholds used for detection. */
+export type CopyPasteHistorySettings = Pick<OpsThresholds, 'copyPasteMinLines' | 'trivialMinAlphanumeric'>;
+
+/** Per-line results of `analyseLine` for a commit's added lines, in file, hunk and line order. */
+export interface AnalysedLines {
+  normalised: readonly string[];
+  alphanumerics: Int32Array;
+  hashes: Float64Array;
+}
+
+const MAGIC = 0x48504c43; // "CLPH" read as a little-endian u32
+/** Bump when the layout or the line/window hash functions change: old caches must not be read. */
+const FORMAT_VERSION = 1;
+const HEADER_BYTES = 24;
+
+/**
+ * Remembers every window of `copyPasteMinLines` consecutive substantive lines (see
+ * {@link isWindowLine}) written to a file by earlier commits.
+ *
+ * The engine asks {@link has} while deciding a commit, then calls {@link recordCommit} with the
+ * same files. Windows are 53-bit hashes in a {@link WindowHashSet}: about 8–16 bytes each.
+ *
+ * @example
+ * const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+ * const ops = detectLineOps(files, history, DEFAULT_OPS_THRESHOLDS);
+ * history.recordCommit(files);
+ * const bytes = history.serialize(); // for the resumable state cache
+ */
+export class CopyPasteHistory {
+  /** Window length in substantive lines (= `copyPasteMinLines`). */
+  readonly windowLines: number;
+  /** Lines with fewer alphanumerics are left out of windows (= `trivialMinAlphanumeric`). */
+  readonly minAlphanumeric: number;
+  private readonly windows: WindowHashSet;
+  private sequence = new Float64Array(256);
+  private readonly contextScratch: Float64Array;
+  private analysedCommit: { files: readonly OpsFile[]; lines: AnalysedLines } | null = null;
+
+  /**
+   * @param settings the detection thresholds (only the copy/paste window length and the trivial cut are used)
+   * @param initialCapacity hash slots to allocate up front; the set grows on demand
+   */
+  constructor(settings: CopyPasteHistorySettings, initialCapacity?: number) {
+    const { copyPasteMinLines, trivialMinAlphanumeric } = settings;
+    if (!Number.isInteger(copyPasteMinLines) || copyPasteMinLines < 1) {
+      throw new RangeError(`copyPasteMinLines must be a positive integer, got ${copyPasteMinLines}`);
+    }
+    if (!Number.isInteger(trivialMinAlphanumeric) || trivialMinAlphanumeric < 0) {
+      throw new RangeError(`trivialMinAlphanumeric must be a non-negative integer, got ${trivialMinAlphanumeric}`);
+    }
+    this.windowLines = copyPasteMinLines;
+    this.minAlphanumeric = trivialMinAlphanumeric;
+    this.windows = new WindowHashSet(initialCapacity);
+    this.contextScratch = new Float64Array(copyPasteMinLines);
+  }
+
+  /** Number of distinct windows remembered. */
+  get size(): number {
+    return this.windows.size;
+  }
+
+  /** Whether a window hash (from {@link windowHash}) was seen in an earlier commit. */
+  has(windowHashValue: number): boolean {
+    return this.windows.has(windowHashValue);
+  }
+
+  /** Remembers one window hash directly (used when merging or seeding histories). */
+  addWindow(windowHashValue: number): void {
+    this.windows.add(windowHashValue);
+  }
+
+  /**
+   * Throws a `RangeError` when this history was built with other window settings than
+   * `thresholds`: its hashes would never match, silently disabling copy/paste detection.
+   */
+  assertCompatible(thresholds: CopyPasteHistorySettings): void {
+    if (thresholds.copyPasteMinLines !== this.windowLines || thresholds.trivialMinAlphanumeric !== this.minAlphanumeric) {
+      throw new RangeError(
+        `Copy/paste history was built with copyPasteMinLines=${this.windowLines}, trivialMinAlphanumeric=${this.minAlphanumeric}; ` +
+          `the thresholds say ${thresholds.copyPasteMinLines} and ${thresholds.trivialMinAlphanumeric}`,
+      );
+    }
+  }
+
+  /**
+   * Records the windows a commit wrote. For each hunk, its added lines are taken together with
+   * up to N − 1 substantive lines of unchanged context on each side from `newContent`, so a
+   * block assembled over several commits, or two blocks joined by a deletion, is remembered as
+   * the file now shows it. Windows lying wholly in untouched context were recorded by the
+   * commits that wrote them. Without `newContent`, only the added lines are recorded.
+   *
+   * @example
+   * history.recordCommit([{ hunks: [{ removed: [], added }], newContent: lines, hunkNewStarts: [1] }]);
+   */
+  recordCommit(files: readonly OpsFile[]): void {
+    const analysed = this.analysedCommit?.files === files ? this.analysedCommit.lines : null;
+    this.analysedCommit = null;
+    let addedIndex = 0;
+    for (const file of files) {
+      const { newContent, hunkNewStarts } = file;
+      for (let hunk = 0; hunk < file.hunks.length; hunk++) {
+        const added = file.hunks[hunk]!.added;
+        const newStart = hunkNewStarts[hunk];
+        const hasContext = newContent !== null && newStart !== undefined;
+        // git's newStart is the first added line, or for a pure deletion the line before the gap.
+        const regionStart = hasContext
+          ? Math.min(newContent.length, Math.max(0, added.length > 0 ? newStart - 1 : newStart))
+          : 0;
+        let length = hasContext ? this.pushContextBefore(newContent, regionStart) : 0;
+        if (analysed === null) {
+          for (const line of added) length = this.pushIfWindowLine(line.text, length);
+        } else {
+          for (let i = addedIndex; i < addedIndex + added.length; i++) {
+            if (isWindowLine(analysed.normalised[i]!, analysed.alphanumerics[i]!, this.minAlphanumeric)) {
+              length = this.push(analysed.hashes[i]!, length);
+            }
+          }
+        }
+        addedIndex += added.length;
+        if (hasContext) length = this.pushContextAfter(newContent, Math.min(newContent.length, regionStart + added.length), length);
+        this.insertWindows(length);
+      }
+    }
+  }
+
+  /**
+   * Lets the next {@link recordCommit} of the same `files` array reuse the normalised text,
+   * alphanumeric counts and hashes detection already computed for its added lines (in file,
+   * hunk and line order), instead of analysing every added line a second time.
+   * @internal used by `detectLineOps`
+   */
+  reuseAnalysedAddedLines(files: readonly OpsFile[], lines: AnalysedLines): void {
+    this.analysedCommit = { files, lines };
+  }
+
+  /**
+   * Serialises the history: a 24-byte little-endian header (magic, format version, window
+   * length, trivial cut, window count, reserved) followed by every window hash as a float64.
+   */
+  serialize(): Uint8Array {
+    const keys = this.windows.keys();
+    const bytes = new Uint8Array(HEADER_BYTES + keys.length * 8);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, FORMAT_VERSION, true);
+    view.setUint32(8, this.windowLines, true);
+    view.setUint32(12, this.minAlphanumeric, true);
+    view.setUint32(16, keys.length, true);
+    view.setUint32(20, 0, true);
+    for (let i = 0; i < keys.length; i++) view.setFloat64(HEADER_BYTES + i * 8, keys[i]!, true);
+    return bytes;
+  }
+
+  /**
+   * Rebuilds a history written by {@link serialize}.
+   * @throws CopyPasteHistoryFormatError when the bytes are truncated, foreign or of another format version.
+   */
+  static deserialize(bytes: Uint8Array): CopyPasteHistory {
+    if (bytes.byteLength < HEADER_BYTES) {
+      throw new CopyPasteHistoryFormatError(`Copy/paste history too short: ${bytes.byteLength} bytes`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC) throw new CopyPasteHistoryFormatError('Not a copy/paste history (bad magic)');
+    const version = view.getUint32(4, true);
+    if (version !== FORMAT_VERSION) {
+      throw new CopyPasteHistoryFormatError(`Copy/paste history format ${version} is not supported (expected ${FORMAT_VERSION})`);
+    }
+    const count = view.getUint32(16, true);
+    if (bytes.byteLength !== HEADER_BYTES + count * 8) {
+      throw new CopyPasteHistoryFormatError(
+        `Copy/paste history holds ${bytes.byteLength} bytes, expected ${HEADER_BYTES + count * 8} for ${count} windows`,
+      );
+    }
+    const history = new CopyPasteHistory(
+      { copyPasteMinLines: view.getUint32(8, true), trivialMinAlphanumeric: view.getUint32(12, true) },
+      // Room for the stored windows below the set's growth threshold, so loading never rehashes.
+      Math.ceil(count / 0.5) + 1,
+    );
+    for (let i = 0; i < count; i++) {
+      const key = view.getFloat64(HEADER_BYTES + i * 8, true);
+      if (!(Number.isInteger(key) && key >= 0 && key <= Number.MAX_SAFE_INTEGER)) {
+        throw new CopyPasteHistoryFormatError(`Copy/paste history holds an invalid window hash at index ${i}`);
+      }
+      history.windows.add(key);
+    }
+    return history;
+  }
+
+  /**
+   * Pushes the hashes of up to N − 1 window lines found walking back from `regionStart`, in
+   * file order; returns the new sequence length (the sequence starts empty).
+   */
+  private pushContextBefore(content: readonly string[], regionStart: number): number {
+    const wanted = this.windowLines - 1;
+    const reversed = this.contextScratch;
+    let found = 0;
+    for (let index = regionStart - 1; index >= 0 && found < wanted; index--) {
+      const { normalised, alphanumerics, hash } = analyseLine(content[index]!, true);
+      if (isWindowLine(normalised, alphanumerics, this.minAlphanumeric)) reversed[found++] = hash;
+    }
+    let length = 0;
+    for (let k = found - 1; k >= 0; k--) length = this.push(reversed[k]!, length);
+    return length;
+  }
+
+  /** Pushes the hashes of up to N − 1 window lines from `regionEnd` on; returns the new length. */
+  private pushContextAfter(content: readonly string[], regionEnd: number, length: number): number {
+    const wanted = this.windowLines - 1;
+    let found = 0;
+    for (let index = regionEnd; index < content.length && found < wanted; index++) {
+      const before = length;
+      length = this.pushIfWindowLine(content[index]!, length);
+      if (length > before) found++;
+    }
+    return length;
+  }
+
+  private pushIfWindowLine(text: string, length: number): number {
+    const { normalised, alphanumerics, hash } = analyseLine(text, true);
+    return isWindowLine(normalised, alphanumerics, this.minAlphanumeric) ? this.push(hash, length) : length;
+  }
+
+  private push(hash: number, length: number): number {
+    if (length === this.sequence.length) {
+      const grown = new Float64Array(length * 2);
+      grown.set(this.sequence);
+      this.sequence = grown;
+    }
+    this.sequence[length] = hash;
+    return length + 1;
+  }
+
+  private insertWindows(length: number): void {
+    const size = this.windowLines;
+    for (let start = 0; start + size <= length; start++) this.windows.add(windowHash(this.sequence, start, size));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Line operations inside one commit: what happened to each changed line (no-op, comment,
+ * trivial, move, copy/paste, update, find/replace, add, delete).
+ */
+export type { FileOps, LineOp, OpsFile, OpsHunk, OpsLimits, OpsLine, OpsThresholds } from './types.js';
+export { DEFAULT_OPS_LIMITS, DEFAULT_OPS_THRESHOLDS, assertValidOpsLimits, assertValidOpsThresholds } from './defaults.js';
+export { alphanumericCount, hashString, normaliseLine } from './normalise.js';
+export { detectLineOps } from './detect-line-ops.js';
+export { CopyPasteHistory, CopyPasteHistoryFormatError, type CopyPasteHistorySettings } from './copy-paste-history.js';
+export { bigramDice } from './line-similarity.js';
+export { findTokenSubstitution, tokenizeLine, type TokenSubstitution } from './token-substitution.js';
+export { isWindowLine, windowHash } from './window-hash.js';

@@ -1,0 +1,81 @@
+/**
+ * Copy/paste: added blocks of N or more consecutive lines that existed before.
+ */
+import type { CommitLineTable } from './commit-line-table.js';
+import type { CopyPasteHistory } from './copy-paste-history.js';
+import { COPY_PASTE, UNDECIDED } from './op-codes.js';
+import { isWindowLine, windowHash } from './window-hash.js';
+import { WindowPositionMap } from './window-position-map.js';
+
+/** Reusable buffers for one hunk's window lines (indices into the added columns, and their hashes). */
+let lineIndices = new Int32Array(1024);
+let lineHashes = new Float64Array(1024);
+const firstSeenAt = new WindowPositionMap();
+
+function ensureCapacity(size: number): void {
+  if (lineIndices.length >= size) return;
+  let capacity = lineIndices.length;
+  while (capacity < size) capacity *= 2;
+  lineIndices = new Int32Array(capacity);
+  lineHashes = new Float64Array(capacity);
+}
+
+/**
+ * Marks `copy_paste` every still-undecided added line inside a block of at least N
+ * consecutive window lines (N = `history.windowLines`) that either was written by an earlier
+ * commit (`history`) or appears earlier in this commit.
+ *
+ * Decisions:
+ * - Blocks are consecutive among one hunk's added lines, counting only window lines
+ *   ({@link isWindowLine}: not blank, at least the trivial alphanumeric count), the same
+ *   content-only filter the history applies to file contents — so blank lines and braces
+ *   inside a pasted block neither break nor pad it.
+ * - A block is found through its windows of exactly N lines; every line covered by a known
+ *   window is in a copied block, so a 7-line paste marks all 7 lines and a 4-line one none.
+ * - Lines already decided (no-op, comment, trivial, move) keep their op; they still take part
+ *   in windows, because the history saw them too.
+ * - Within the commit, the first occurrence counts normally and later ones are copies; an
+ *   occurrence only counts as "later" once it no longer overlaps the first, so a run of
+ *   repeated lines is not a copy of itself shifted by one line.
+ */
+export function markCopyPaste(table: CommitLineTable, history: CopyPasteHistory): void {
+  const { added } = table;
+  const windowLines = history.windowLines;
+  const minAlphanumeric = history.minAlphanumeric;
+  // Window hash → position (in window lines across the whole commit) of its first occurrence.
+  firstSeenAt.reset(added.ops.length);
+  let positionBase = 0;
+
+  for (let hunk = 0; hunk < table.hunkCount; hunk++) {
+    const from = table.addedStart[hunk]!;
+    const to = table.addedStart[hunk + 1]!;
+    if (to - from < windowLines) continue;
+    ensureCapacity(to - from);
+    let length = 0;
+    for (let a = from; a < to; a++) {
+      if (!isWindowLine(added.normalised[a]!, added.alphanumerics[a]!, minAlphanumeric)) continue;
+      lineIndices[length] = a;
+      lineHashes[length] = added.hashes[a]!;
+      length++;
+    }
+
+    let markedUntil = 0;
+    for (let start = 0; start + windowLines <= length; start++) {
+      const hash = windowHash(lineHashes, start, windowLines);
+      const position = positionBase + start;
+      let copied = history.has(hash);
+      if (!copied) {
+        const seenAt = firstSeenAt.get(hash);
+        if (seenAt < 0) firstSeenAt.set(hash, position);
+        else copied = position - seenAt >= windowLines;
+      }
+      if (!copied) continue;
+      for (let k = Math.max(start, markedUntil); k < start + windowLines; k++) {
+        const a = lineIndices[k]!;
+        if (added.ops[a] === UNDECIDED) added.ops[a] = COPY_PASTE;
+      }
+      markedUntil = start + windowLines;
+    }
+    positionBase += length;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Shapes exchanged between the effective-code engine and the line-operation detector.
+ *
+ * The engine hands over one commit at a time, already stripped of everything the file- and
+ * commit-level gates exclude (generated, vendored, documentation, bots, …). The detector
+ * decides, for every remaining changed line, what happened to it.
+ */
+
+/**
+ * What happened to one changed line.
+ *
+ * - `noop`: blank, or the same normalised text removed and re-added within one hunk (re-indentation).
+ * - `comment`: a comment-only line (flag computed by the engine's tokenizer).
+ * - `trivial`: punctuation- or keyword-only (too few alphanumerics, or only keywords).
+ * - `move`: a long line removed in one place and re-added elsewhere in the same commit (both sides).
+ * - `copy_paste`: an added line inside a block that already existed in earlier history or earlier in this commit.
+ * - `update` / `update_pair`: the added / removed side of a similar pair within one hunk (an update counts once, on its added side).
+ * - `find_replace` / `find_replace_pair`: an update that is one token substitution repeated across many lines of the commit.
+ * - `add` / `delete`: any other added / removed line.
+ */
+export type LineOp =
+  | 'noop'
+  | 'comment'
+  | 'trivial'
+  | 'move'
+  | 'copy_paste'
+  | 'update'
+  | 'update_pair'
+  | 'find_replace'
+  | 'find_replace_pair'
+  | 'add'
+  | 'delete';
+
+/** One changed line as the engine supplies it. */
+export interface OpsLine {
+  /** The raw line, without its diff marker and line terminator. */
+  text: string;
+  /** The line holds only a comment (per-language comment syntax, decided by the engine). */
+  comment: boolean;
+  /** The line holds only keywords and punctuation (`else`, `end`, `} else {`), decided by the engine. */
+  keywordOnly: boolean;
+}
+
+/** One zero-context hunk: its removed lines and its added lines, each in file order. */
+export interface OpsHunk {
+  removed: OpsLine[];
+  added: OpsLine[];
+}
+
+/** The surviving hunks of one file in one commit. */
+export interface OpsFile {
+  hunks: OpsHunk[];
+  /**
+   * Lines of the file after the commit, used to record copy/paste windows that reach past a
+   * hunk's edges; null when the engine does not have them (only the added lines are recorded then).
+   */
+  newContent: readonly string[] | null;
+  /**
+   * The 1-based `newStart` of each hunk as git prints it (`@@ -a,b +newStart,newCount @@`).
+   * For a pure deletion (`newCount` 0) git gives the line *before* the deletion point.
+   */
+  hunkNewStarts: number[];
+}
+
+/** The thresholds of metrics.md §1 that decide line operations. The config module supplies them. */
+export interface OpsThresholds {
+  /** Minimum normalised similarity (0–1) for a removed/added pair to be an update. Default 0.5. */
+  updateSimilarity: number;
+  /** Minimum alphanumerics for a normalised line to count as moved. Default 20. */
+  moveMinAlphanumeric: number;
+  /** Minimum block length, in substantive lines, for copy/paste. Default 5. */
+  copyPasteMinLines: number;
+  /** Minimum lines in one commit sharing the same token substitution for find/replace. Default 5. */
+  findReplaceMinLines: number;
+  /** Lines with fewer alphanumerics than this (after normalising) are trivial. Default 3. */
+  trivialMinAlphanumeric: number;
+}
+
+/**
+ * Performance bounds of the detector. They are not metric weights, but they can change a
+ * result on pathological input (very large hunks), so they are parameters like the thresholds.
+ */
+export interface OpsLimits {
+  /**
+   * Average number of similarity comparisons allowed per line when pairing updates inside one
+   * hunk. Hunks small enough are aligned exhaustively; larger ones are cut into proportional
+   * blocks so the work stays linear in the hunk's size. Default 32.
+   */
+  alignmentComparisonsPerLine: number;
+}
+
+/** The decided op of every line of one file, in the same shape as its {@link OpsFile}. */
+export interface FileOps {
+  hunks: Array<{ removed: LineOp[]; added: LineOp[] }>;
+}

@@ -1,0 +1,142 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../warehouse/database.js';
+import type { EngineSettings } from '../effective-code/settings.js';
+import { BUCKETS } from '../effective-code/buckets.js';
+
+/**
+ * Gate the commits that a later revert undid (metrics.md §1 gate 11: a revert and the commit it
+ * reverts both net to zero). The revert itself was gated when it was analysed; its target may
+ * have been written in an earlier batch or run, so it is fixed here, together with the churn
+ * its lines would otherwise be charged.
+ */
+export async function applyRevertPairs(db: Kysely<Database>, repoId: string): Promise<number> {
+  await sql`
+    UPDATE core.commits AS target
+       SET reverted_by_sha = revert.sha
+      FROM core.commits AS revert
+     WHERE revert.repo_id = ${repoId}
+       AND target.repo_id = ${repoId}
+       AND revert.gate_reason = 'revert'
+       AND revert.revert_of_sha = target.sha
+       AND target.reverted_by_sha IS DISTINCT FROM revert.sha`.execute(db);
+  const zeroBuckets = BUCKETS.filter((b) => b !== 'revert').map((b) => sql.raw(`${b}_lines = 0`));
+  const result = await sql`
+    WITH reverted AS (
+      UPDATE core.commits
+         SET gate_reason = 'reverted'
+       WHERE repo_id = ${repoId}
+         AND reverted_by_sha IS NOT NULL
+         AND gate_reason IS DISTINCT FROM 'reverted'
+         AND gate_reason IS DISTINCT FROM 'revert'
+      RETURNING commit_id
+    )
+    UPDATE core.effective_code AS e
+       SET revert_lines = e.lines_added + e.lines_deleted,
+           ${sql.join(zeroBuckets, sql`, `)},
+           bulk_damped_lines = 0, op_weighted = 0, worktype_weighted = 0, bulk_weighted = 0,
+           ec_base = 0, ec_merged = 0
+      FROM reverted
+     WHERE e.commit_id = reverted.commit_id`.execute(db);
+  await sql`
+    DELETE FROM core.churn_events AS c
+     USING core.commits AS o
+     WHERE c.repo_id = ${repoId}
+       AND o.commit_id = c.origin_commit_id
+       AND o.gate_reason = 'reverted'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Copy churn sums from the churn audit trail onto the effective-code rows they belong to. */
+export async function refreshChurn(db: Kysely<Database>, repoId: string): Promise<void> {
+  await sql`
+    UPDATE core.effective_code AS e
+       SET churned_lines = 0, churned_ec = 0
+     WHERE e.repo_id = ${repoId}
+       AND (e.churned_lines <> 0 OR e.churned_ec <> 0 OR e.churned_lines IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM core.churn_events c
+                        WHERE c.origin_commit_id = e.commit_id AND c.origin_path = e.file_path)`.execute(db);
+  await sql`
+    UPDATE core.effective_code AS e
+       SET churned_lines = agg.lines, churned_ec = agg.ec
+      FROM (SELECT origin_commit_id, origin_path, sum(lines)::int AS lines, sum(ec) AS ec
+              FROM core.churn_events WHERE repo_id = ${repoId}
+             GROUP BY origin_commit_id, origin_path) AS agg
+     WHERE e.commit_id = agg.origin_commit_id
+       AND e.file_path = agg.origin_path
+       AND (e.churned_lines IS DISTINCT FROM agg.lines OR e.churned_ec IS DISTINCT FROM agg.ec)`.execute(db);
+}
+
+/** Record, for each first-parent commit, the earliest release tag that contains it. */
+export async function refreshReleases(
+  db: Kysely<Database>,
+  repoId: string,
+  released: ReadonlyMap<string, { tag: string; time: number }>,
+): Promise<void> {
+  const shas: string[] = [];
+  const times: string[] = [];
+  const tags: string[] = [];
+  for (const [sha, { tag, time }] of released) {
+    shas.push(sha);
+    times.push(new Date(time * 1000).toISOString());
+    tags.push(tag);
+  }
+  await sql`
+    UPDATE core.commits AS c
+       SET released_at = NULL, release_tag = NULL
+     WHERE c.repo_id = ${repoId} AND c.released_at IS NOT NULL
+       AND NOT (c.sha = ANY(${shas}::text[]))`.execute(db);
+  if (shas.length > 0) {
+    await sql`
+      UPDATE core.commits AS c
+         SET released_at = v.released_at, release_tag = v.tag
+        FROM unnest(${shas}::text[], ${times}::timestamptz[], ${tags}::text[]) AS v(sha, released_at, tag)
+       WHERE c.repo_id = ${repoId} AND c.sha = v.sha
+         AND (c.released_at IS DISTINCT FROM v.released_at OR c.release_tag IS DISTINCT FROM v.tag)`.execute(db);
+  }
+  await sql`
+    UPDATE core.effective_code AS e
+       SET released_at = c.released_at
+      FROM core.commits AS c
+     WHERE e.repo_id = ${repoId} AND c.commit_id = e.commit_id
+       AND e.released_at IS DISTINCT FROM c.released_at`.execute(db);
+}
+
+/**
+ * Apply durability and phases (metrics.md §1 "Durability and phase"): a row is durable once its
+ * merge is older than the window at `now`; churned effective code never becomes durable;
+ * ec_durable = surviving × merged weight, ec_released = surviving × released weight once the
+ * commit is in a release. With `durability.required: false` (the raw preset) churn is not
+ * deducted and nothing waits for the window.
+ */
+export async function refreshDurability(
+  db: Kysely<Database>,
+  repoId: string,
+  settings: EngineSettings,
+  now: Date,
+): Promise<void> {
+  const windowDays = settings.durability.windowDays;
+  const merged = settings.phases.merged;
+  const releasedWeight = settings.phases.released;
+  const required = settings.durability.required;
+  await sql`
+    UPDATE core.effective_code AS e
+       SET durable_at = v.durable_at,
+           durability = v.durability,
+           ec_merged = e.ec_base * ${merged}::numeric,
+           ec_durable = CASE WHEN v.durability = 'durable' THEN v.surviving * ${merged}::numeric ELSE 0 END,
+           ec_released = CASE WHEN v.durability = 'durable' AND e.released_at IS NOT NULL AND e.released_at <= ${now}
+                              THEN v.surviving * ${releasedWeight}::numeric ELSE 0 END
+      FROM (SELECT commit_id, file_path,
+                   merged_at + make_interval(days => ${windowDays}::int) AS durable_at,
+                   CASE WHEN NOT ${required}::boolean OR merged_at + make_interval(days => ${windowDays}::int) <= ${now}
+                        THEN 'durable' ELSE 'pending' END AS durability,
+                   CASE WHEN ${required}::boolean THEN greatest(ec_base - coalesce(churned_ec, 0), 0) ELSE ec_base END AS surviving
+              FROM core.effective_code WHERE repo_id = ${repoId}) AS v
+     WHERE e.commit_id = v.commit_id AND e.file_path = v.file_path
+       AND (e.durability IS DISTINCT FROM v.durability
+            OR e.durable_at IS DISTINCT FROM v.durable_at
+            OR e.ec_merged IS DISTINCT FROM e.ec_base * ${merged}::numeric
+            OR e.ec_durable IS DISTINCT FROM CASE WHEN v.durability = 'durable' THEN v.surviving * ${merged}::numeric ELSE 0 END
+            OR e.ec_released IS DISTINCT FROM CASE WHEN v.durability = 'durable' AND e.released_at IS NOT NULL AND e.released_at <= ${now}
+                                                  THEN v.surviving * ${releasedWeight}::numeric ELSE 0 END)`.execute(db);
+}

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../warehouse/database.js';
+import { bulkInsert } from '../warehouse/bulk-insert.js';
+import type { CommitOutcome } from '../effective-code/engine.js';
+import { gitIdentityId } from '../identities/git-identities.js';
+
+/** Where a repository's analysis stands: the last commit whose records are in the warehouse. */
+export interface CommitCursor {
+  sha: string;
+  fpIndex: number;
+  time: number;
+}
+
+/** The sync-state stream that holds the git collector's cursor. */
+export const COMMITS_STREAM = 'commits';
+
+/**
+ * Buffers the engine's records and writes them in batches. Each batch — commits, files,
+ * effective code, churn events and the cursor that points past them — is one transaction, so a
+ * run killed at any moment leaves the warehouse at a batch boundary and the next run resumes
+ * there: no gaps, and upserts make any replay harmless (no duplicates).
+ *
+ * One batch is written while the engine prepares the next (on PostgreSQL the server does the
+ * work in its own process, so both cores are busy).
+ */
+export class WarehouseWriter {
+  private commits: object[] = [];
+  private files: object[] = [];
+  private effective: object[] = [];
+  private churn: object[] = [];
+  private cursor: CommitCursor | null = null;
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  rowsWritten = 0;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { repoId: string; sourceId: string; runId: string; batchCommits?: number },
+  ) {}
+
+  /** Queue one commit's records; starts a background write when the batch is full. */
+  async add(outcome: CommitOutcome, fpIndex: number): Promise<void> {
+    if (this.failure) throw this.failure;
+    const { commit } = outcome;
+    this.commits.push({
+      ...commit,
+      author_identity_id: gitIdentityId(commit.author_email),
+      committer_identity_id: gitIdentityId(commit.committer_email),
+      run_id: this.options.runId,
+    });
+    this.files.push(...outcome.files);
+    this.effective.push(...outcome.effective);
+    for (const event of outcome.churn) {
+      this.churn.push({
+        repo_id: this.options.repoId,
+        origin_commit_id: `${this.options.repoId}@${event.originCommitSha}`,
+        origin_path: event.originPath,
+        churn_commit_id: `${this.options.repoId}@${event.churnCommitSha}`,
+        lines: event.lines,
+        ec: event.ec,
+        days_after_merge: event.days,
+      });
+    }
+    this.cursor = { sha: commit.sha, fpIndex, time: Math.floor(commit.merged_at.getTime() / 1000) };
+    if (this.commits.length >= (this.options.batchCommits ?? 250) || this.effective.length >= 20_000) {
+      await this.inFlight;
+      if (this.failure) throw this.failure;
+      this.inFlight = this.writeBatch().catch((error: unknown) => {
+        this.failure = error;
+      });
+    }
+  }
+
+  /** Write whatever is queued and wait for every write to finish. */
+  async finish(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+    if (this.commits.length > 0) await this.writeBatch();
+  }
+
+  private async writeBatch(): Promise<void> {
+    const commits = this.commits;
+    const files = this.files;
+    const effective = this.effective;
+    const churn = this.churn;
+    const cursor = this.cursor;
+    this.commits = [];
+    this.files = [];
+    this.effective = [];
+    this.churn = [];
+    await this.db.transaction().execute(async (trx) => {
+      this.rowsWritten += await bulkInsert(trx, 'core.commits', commits, { conflict: 'update', key: ['commit_id'] });
+      this.rowsWritten += await bulkInsert(trx, 'core.commit_files', files, { conflict: 'update', key: ['commit_id', 'file_path'] });
+      this.rowsWritten += await bulkInsert(trx, 'core.effective_code', effective, { conflict: 'update', key: ['commit_id', 'file_path'] });
+      if (churn.length > 0) {
+        this.rowsWritten += await bulkInsert(trx, 'core.churn_events', churn, {
+          conflict: 'update',
+          key: ['origin_commit_id', 'origin_path', 'churn_commit_id'],
+        });
+      }
+      if (cursor) await saveCursor(trx, this.options.sourceId, cursor);
+    });
+  }
+}
+
+/** Read the commit cursor of a source, or null when it was never analysed. */
+export async function readCursor(db: Kysely<Database>, sourceId: string): Promise<CommitCursor | null> {
+  const row = await db
+    .selectFrom('core.sync_state')
+    .select(['cursor', 'details'])
+    .where('source_id', '=', sourceId)
+    .where('stream', '=', COMMITS_STREAM)
+    .executeTakeFirst();
+  if (!row?.cursor) return null;
+  const details = (row.details ?? {}) as { fpIndex?: number; time?: number };
+  return { sha: row.cursor, fpIndex: details.fpIndex ?? -1, time: details.time ?? 0 };
+}
+
+/** Store (or clear, with null) the commit cursor of a source. */
+export async function saveCursor(db: Kysely<Database>, sourceId: string, cursor: CommitCursor | null): Promise<void> {
+  await db
+    .insertInto('core.sync_state')
+    .values({
+      source_id: sourceId,
+      stream: COMMITS_STREAM,
+      cursor: cursor?.sha ?? null,
+      cursor_time: cursor ? new Date(cursor.time * 1000) : null,
+      details: JSON.stringify(cursor ? { fpIndex: cursor.fpIndex, time: cursor.time } : {}),
+      updated_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['source_id', 'stream']).doUpdateSet((eb) => ({
+        cursor: eb.ref('excluded.cursor'),
+        cursor_time: eb.ref('excluded.cursor_time'),
+        details: eb.ref('excluded.details'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** File name pattern of a migration: a number, an underscore, a name, `.sql`. */
+const MIGRATION_FILE = /^\d+_[\w-]+\.sql$/;
+
+/**
+ * Serves the plain-SQL files of a folder as Kysely migrations, named after the file without
+ * `.sql` (e.g. `0002_core_tables`). Each file runs as one multi-statement batch; migrations
+ * are frozen SQL and never import application code.
+ *
+ * @example
+ * const migrator = new Migrator({ db, provider: new SqlFolderMigrationProvider(findSqlFolder()) });
+ */
+export class SqlFolderMigrationProvider implements MigrationProvider {
+  readonly #folder: string;
+
+  constructor(folder: string) {
+    this.#folder = folder;
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(this.#folder)).filter((file) => MIGRATION_FILE.test(file)).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const text = await readFile(join(this.#folder, file), 'utf8');
+      migrations[file.slice(0, -'.sql'.length)] = {
+        async up(db: Kysely<unknown>) {
+          await sql.raw(text).execute(db);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+/**
+ * Finds the project's `sql/` folder by walking up from `start` (default: this module's folder)
+ * to the first directory holding both `sql/` and `package.json`. Works from the sources
+ * (`pipeline/warehouse/`) and from the build (`dist/pipeline/warehouse/`).
+ *
+ * @example
+ * findSqlFolder(); // '/opt/codeledger/sql'
+ */
+export function findSqlFolder(start: string = dirname(fileURLToPath(import.meta.url))): string {
+  let directory = start;
+  for (;;) {
+    const candidate = join(directory, 'sql');
+    if (existsSync(candidate) && existsSync(join(directory, 'package.json'))) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error(`cannot find the sql/ migrations folder above ${start}`);
+    directory = parent;
+  }
+}
+
+/** A migration of a failed attempt, none of which was kept. */
+export interface MigrationFailure {
+  name: string;
+  /** The database's error for the failing migration; "not run" or "rolled back" for the others. */
+  reason: string;
+}
+
+/** Thrown by {@link migrateToLatest} when a migration fails; lists every migration of the attempt. */
+export class MigrationError extends Error {
+  readonly failures: readonly MigrationFailure[];
+
+  constructor(failures: readonly MigrationFailure[], cause: unknown) {
+    const lines = failures.map((failure) => `  ${failure.name}: ${failure.reason}`);
+    const detail = lines.length > 0 ? lines.join('\n') : `  ${errorMessage(cause)}`;
+    super(`warehouse migration failed (nothing from this attempt was kept):\n${detail}`, { cause });
+    this.name = 'MigrationError';
+    this.failures = failures;
+  }
+}
+
+/** Options of {@link migrateToLatest}. */
+export interface MigrateOptions {
+  /** Folder of the `.sql` migrations; default: the project's `sql/` (see {@link findSqlFolder}). */
+  folder?: string;
+}
+
+/**
+ * Applies every migration not yet applied, in file-name order, in one transaction, and returns
+ * the names it applied (empty when the warehouse was up to date).
+ *
+ * @throws {MigrationError} listing the failing migration and the ones it held back.
+ * @example
+ * const applied = await migrateToLatest(db); // ['0001_schemas', '0002_core_tables', ...]
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>, options: MigrateOptions = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new SqlFolderMigrationProvider(options.folder ?? findSqlFolder()),
+    // Tables are numbered 0001.., metric views 0101..: a table migration added later (0007)
+    // sorts before views applied earlier, so the order check must allow such late arrivals.
+    allowUnorderedMigrations: true,
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    // All pending migrations run in one transaction, so the ones that succeeded were undone too.
+    const reasons = {
+      Error: errorMessage(error),
+      NotExecuted: 'not run (an earlier migration failed)',
+      Success: 'rolled back with the failed migration',
+    } as const;
+    const failures = results.map((result) => ({ name: result.migrationName, reason: reasons[result.status] }));
+    throw new MigrationError(failures, error);
+  }
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { CopyPasteHistory, CopyPasteHistoryFormatError } from '../../pipeline/line-ops/copy-paste-history.js';
+import { DEFAULT_OPS_THRESHOLDS } from '../../pipeline/line-ops/defaults.js';
+import { detectLineOps } from '../../pipeline/line-ops/detect-line-ops.js';
+import { hashString, normaliseLine } from '../../pipeline/line-ops/normalise.js';
+import type { OpsFile } from '../../pipeline/line-ops/types.js';
+import { windowHash } from '../../pipeline/line-ops/window-hash.js';
+import { countOps, distinctLines, file, hunk } from './helpers.js';
+
+function hashOfBlock(lines: readonly string[]): number {
+  return windowHash(Float64Array.from(lines.map((line) => hashString(normaliseLine(line)))), 0, lines.length);
+}
+
+describe('CopyPasteHistory.recordCommit', () => {
+  it('records every window of the added lines, skipping blank and punctuation-only lines', () => {
+    const lines = distinctLines('Rec', 7);
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    history.recordCommit([file(hunk([], [lines[0]!, '', ...lines.slice(1, 4), '  });', ...lines.slice(4)]))]);
+    expect(history.size).toBe(3);
+    for (let start = 0; start + 5 <= 7; start++) expect(history.has(hashOfBlock(lines.slice(start, start + 5)))).toBe(true);
+    expect(history.has(hashOfBlock([lines[1]!, lines[0]!, ...lines.slice(2, 5)]))).toBe(false);
+  });
+
+  it('includes up to N − 1 substantive context lines of the new content on each side', () => {
+    const content = distinctLines('Ctx', 20);
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    // One line added at line 10 (index 9): windows 5..9 … 9..13 touch it.
+    history.recordCommit([{ hunks: [hunk([], [content[9]!])], newContent: content, hunkNewStarts: [10] }]);
+    expect(history.size).toBe(5);
+    expect(history.has(hashOfBlock(content.slice(5, 10)))).toBe(true);
+    expect(history.has(hashOfBlock(content.slice(9, 14)))).toBe(true);
+    expect(history.has(hashOfBlock(content.slice(4, 9)))).toBe(false);
+  });
+
+  it('records the windows a pure deletion creates across the gap', () => {
+    const block = distinctLines('Join', 6);
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    const withSeparator = [...block.slice(0, 3), 'const separatorLine = removeMeLater();', ...block.slice(3)];
+    history.recordCommit([{ hunks: [hunk([], withSeparator)], newContent: withSeparator, hunkNewStarts: [1] }]);
+    expect(history.has(hashOfBlock(block.slice(0, 5)))).toBe(false);
+    // git prints a deletion of old line 4 as "@@ -4 +3,0 @@": newStart is the line before the gap.
+    history.recordCommit([{ hunks: [hunk([withSeparator[3]!], [])], newContent: block, hunkNewStarts: [3] }]);
+    expect(history.has(hashOfBlock(block.slice(0, 5)))).toBe(true);
+    expect(history.has(hashOfBlock(block.slice(1, 6)))).toBe(true);
+  });
+
+  it('skips blank context lines when collecting context', () => {
+    const content = ['', ...distinctLines('Gap', 4).flatMap((line) => [line, '', '}']), 'const addedHere = newCode();'];
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    history.recordCommit([{ hunks: [hunk([], [content.at(-1)!])], newContent: content, hunkNewStarts: [content.length] }]);
+    expect(history.has(hashOfBlock([...distinctLines('Gap', 4), 'const addedHere = newCode();']))).toBe(true);
+  });
+});
+
+describe('CopyPasteHistory serialisation', () => {
+  it('round-trips its settings and windows', () => {
+    const history = new CopyPasteHistory({ copyPasteMinLines: 4, trivialMinAlphanumeric: 2 });
+    for (let commit = 0; commit < 50; commit++) history.recordCommit([file(hunk([], distinctLines(`C${commit}x`, 30)))]);
+    const bytes = history.serialize();
+    const restored = CopyPasteHistory.deserialize(bytes);
+    expect(restored.windowLines).toBe(4);
+    expect(restored.minAlphanumeric).toBe(2);
+    expect(restored.size).toBe(history.size);
+    expect(restored.serialize().byteLength).toBe(bytes.byteLength);
+    for (let commit = 0; commit < 50; commit++) {
+      expect(restored.has(hashOfBlock(distinctLines(`C${commit}x`, 30).slice(10, 14)))).toBe(true);
+    }
+  });
+
+  it('detects the same copies after a round trip, also from a view into a larger buffer', () => {
+    const block = distinctLines('Saved', 5);
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    history.recordCommit([file(hunk([], block))]);
+    const bytes = history.serialize();
+    const padded = new Uint8Array(bytes.byteLength + 3);
+    padded.set(bytes, 3);
+    const restored = CopyPasteHistory.deserialize(padded.subarray(3));
+    const files: OpsFile[] = [file(hunk([], block))];
+    expect(countOps(detectLineOps(files, restored, DEFAULT_OPS_THRESHOLDS))).toEqual({ copy_paste: 5 });
+  });
+
+  it('rejects truncated, foreign and future-format bytes', () => {
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    history.recordCommit([file(hunk([], distinctLines('Bad', 6)))]);
+    const bytes = history.serialize();
+    expect(() => CopyPasteHistory.deserialize(bytes.subarray(0, 10))).toThrow(CopyPasteHistoryFormatError);
+    expect(() => CopyPasteHistory.deserialize(bytes.subarray(0, bytes.byteLength - 8))).toThrow(/expected/);
+    const foreign = bytes.slice();
+    foreign[0] = 0;
+    expect(() => CopyPasteHistory.deserialize(foreign)).toThrow(/magic/);
+    const future = bytes.slice();
+    new DataView(future.buffer).setUint32(4, 99, true);
+    expect(() => CopyPasteHistory.deserialize(future)).toThrow(/format 99/);
+  });
+
+  it('rejects invalid settings', () => {
+    expect(() => new CopyPasteHistory({ copyPasteMinLines: 0, trivialMinAlphanumeric: 3 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { alignSimilarLines } from '../../pipeline/line-ops/align-similar-lines.js';
+import { bigramDice, BigramProfiles } from '../../pipeline/line-ops/line-similarity.js';
+import { findTokenSubstitution, tokenizeLine } from '../../pipeline/line-ops/token-substitution.js';
+
+/** Reference Dice over bigram multisets, written the obvious way. */
+function referenceDice(a: string, b: string): number {
+  const bigrams = (s: string): string[] => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+  const left = bigrams(a);
+  const right = bigrams(b);
+  if (left.length === 0 || right.length === 0) return a === b ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (const g of left) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of right) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+describe('bigramDice', () => {
+  it('scores known pairs', () => {
+    expect(bigramDice('abcde', 'abcxy')).toBe(0.5);
+    expect(bigramDice('same line', 'same line')).toBe(1);
+    expect(bigramDice('abc', 'xyz')).toBe(0);
+    expect(bigramDice('aaaa', 'aa')).toBeCloseTo(0.5); // multiset: one shared 'aa' of 3 + 1
+    expect(bigramDice('a', 'a')).toBe(1);
+    expect(bigramDice('a', 'b')).toBe(0);
+  });
+
+  it('agrees with a reference implementation on random lines, long and short', () => {
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const alphabet = 'abcde(){};= _xyzé变';
+    const line = (): string => Array.from({ length: 1 + random(60) }, () => alphabet[random(alphabet.length)]).join('');
+    const profiles = new BigramProfiles();
+    for (let i = 0; i < 500; i++) {
+      const a = line();
+      const b = line();
+      expect(bigramDice(a, b)).toBeCloseTo(referenceDice(a, b), 12);
+      profiles.clear();
+      expect(profiles.dice(profiles.add(a), profiles.add(b))).toBeCloseTo(referenceDice(a, b), 12);
+    }
+  });
+});
+
+describe('alignSimilarLines', () => {
+  it('returns increasing, non-crossing pairs above the threshold', () => {
+    const removed = ['let x = 1;', 'drop();', 'callSomething(a, b);'];
+    const added = ['let x = 2;', 'unrelated stuff', 'callSomething(a, c);'];
+    expect(alignSimilarLines(removed, added, 0.5, 32)).toEqual([0, 0, 2, 2]);
+  });
+
+  it('chooses the alignment with the larger total similarity', () => {
+    // Greedy matching would pair removed 0 with added 0 (0.6-ish) and lose the better pair 1↔0.
+    const removed = ['value = compute(first);', 'value = compute(first, second);'];
+    const added = ['value = compute(first, second, third);'];
+    const pairs = alignSimilarLines(removed, added, 0.5, 32);
+    expect(pairs).toEqual([1, 0]);
+  });
+
+  it('returns nothing when one side is empty', () => {
+    expect(alignSimilarLines([], ['a'], 0.5, 32)).toEqual([]);
+  });
+});
+
+describe('tokens', () => {
+  it('splits words and single punctuation characters', () => {
+    expect(tokenizeLine('total += price_1 * 2;')).toEqual(['total', '+', '=', 'price_1', '*', '2', ';']);
+    expect(tokenizeLine('$el.größe')).toEqual(['$el', '.', 'größe']);
+  });
+
+  it('finds a single substitution, applied once or several times on a line', () => {
+    expect(findTokenSubstitution('a = oldName(x);', 'a = newName(x);')).toEqual({ from: 'oldName', to: 'newName' });
+    expect(findTokenSubstitution('f(old, old)', 'f(new, new)')).toEqual({ from: 'old', to: 'new' });
+    expect(findTokenSubstitution('x == 1', 'x != 1')).toEqual({ from: '=', to: '!' });
+  });
+
+  it('rejects two different changes, a changed token count, or no change', () => {
+    expect(findTokenSubstitution('a = b + c;', 'a = b - d;')).toBeNull();
+    expect(findTokenSubstitution('f(old, old)', 'f(new, other)')).toBeNull();
+    expect(findTokenSubstitution('f(a)', 'f(a, b)')).toBeNull();
+    expect(findTokenSubstitution('a+b', 'a + b')).toBeNull();
+  });
+});
