@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { simpleGit } from 'simple-git';
+import { ProcessSampler, type ProcessUsage } from './process-sampler.js';
 
 /** Arguments of git's patch read of `branch`. */
 export function patchReadArgs(branch: string): string[] {
@@ -26,21 +27,34 @@ function waitForExit(child: ReturnType<typeof spawn>, what: string, stderr: () =
   });
 }
 
+/** Wall and CPU time of one floor run. */
+export interface PatchReadTiming {
+  seconds: number;
+  /** CPU seconds sampled from /proc (null elsewhere). */
+  cpuSeconds: number | null;
+}
+
 /**
- * Seconds git takes to write the patch history of `branch` to /dev/null.
+ * Time git takes to write the patch history of `branch` to /dev/null.
  *
  * @example
- * const seconds = await timePatchRead('/repos/shop', 'main');
+ * const { seconds } = await timePatchRead('/repos/shop', 'main');
  */
-export async function timePatchRead(repo: string, branch: string): Promise<number> {
+export async function timePatchRead(repo: string, branch: string): Promise<PatchReadTiming> {
   const devNull = openSync('/dev/null', 'w');
   let stderr = '';
   try {
     const started = performance.now();
     const child = spawn('git', patchReadArgs(branch), { cwd: repo, stdio: ['ignore', devNull, 'pipe'] });
+    const sampler = new ProcessSampler(child.pid!);
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
-    await waitForExit(child, 'git log', () => stderr);
-    return (performance.now() - started) / 1000;
+    let usage: ProcessUsage = { peakRssMb: null, cpuSeconds: null };
+    try {
+      await waitForExit(child, 'git log', () => stderr);
+    } finally {
+      usage = sampler.stop();
+    }
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: usage.cpuSeconds };
   } finally {
     closeSync(devNull);
   }

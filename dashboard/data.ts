@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import { assembleDashboardData, DEFAULT_DASHBOARD_WINDOW, type DashboardWindowOptions } from './assemble.js';
+import { assembleDashboardData } from './assemble.js';
+import { DEFAULT_DASHBOARD_WINDOW, type DashboardWindowOptions } from './period.js';
 import { toIsoDate } from './calendar-dates.js';
 import type { DashboardData, RepoRef } from './types.js';
 import {
   AI_SHARE_MEASURES,
   EFFECTIVE_CODE_MEASURES,
+  type AiShareMeasure,
   type AiShareWeekClass,
+  type EffectiveCodeMeasure,
   type EffectiveCodeWeekStack,
 } from './view-rows.js';
 
@@ -17,6 +20,26 @@ export interface LoadDashboardOptions extends Partial<DashboardWindowOptions> {
   configHash: string;
   /** Restrict the figures to these repositories (`repo_id` values); all repositories when omitted. */
   repoIds?: string[];
+}
+
+/**
+ * The columns of the two views the dashboard reads: the only part of the warehouse schema it
+ * depends on. Numbers may arrive as strings (bigint, numeric), dates as Date or text.
+ */
+interface DashboardViews {
+  'metrics.effective_code_weekly': Record<EffectiveCodeMeasure, number | string> & {
+    repo_id: string;
+    repo_name: string | null;
+    stack: string | null;
+    week_start: Date | string;
+    fiscal_year: number | null;
+  };
+  'metrics.ai_share_weekly': Record<AiShareMeasure, number | string> & {
+    repo_id: string;
+    repo_name: string | null;
+    week_start: Date | string;
+    ai_class: string | null;
+  };
 }
 
 /** Rows of an aggregate query before numbers and dates are normalised. */
@@ -35,7 +58,7 @@ const UNCLASSIFIED_STACK = 'other';
  * await writeDashboard({ outDir: 'codeledger-dashboard', data });
  */
 export async function loadDashboardData(
-  // The views belong to another module's schema types; the dashboard only needs their column names.
+  // Any warehouse schema will do: the dashboard declares the view columns it reads itself.
   db: Kysely<any>,
   options: LoadDashboardOptions,
 ): Promise<DashboardData> {
@@ -62,7 +85,7 @@ function toNumber(value: unknown, column: string): number {
   return number;
 }
 
-async function readRepos(db: Kysely<any>, repoIds: string[] | undefined): Promise<RepoRef[]> {
+async function readRepos(db: Kysely<DashboardViews>, repoIds: string[] | undefined): Promise<RepoRef[]> {
   let query = db.selectFrom('metrics.effective_code_weekly').select(['repo_id', 'repo_name']).distinct();
   if (repoIds) query = query.where('repo_id', 'in', repoIds);
   const rows: RawRow[] = await query.orderBy('repo_name').orderBy('repo_id').execute();
@@ -70,7 +93,7 @@ async function readRepos(db: Kysely<any>, repoIds: string[] | undefined): Promis
 }
 
 /** One row per week and stack, every measure summed over the repositories. */
-async function readEffectiveCodeWeeks(db: Kysely<any>, repoIds: string[] | undefined): Promise<EffectiveCodeWeekStack[]> {
+async function readEffectiveCodeWeeks(db: Kysely<DashboardViews>, repoIds: string[] | undefined): Promise<EffectiveCodeWeekStack[]> {
   // Sums come back as bigint/numeric, which drivers hand over as strings: float8 keeps them numbers.
   let query = db
     .selectFrom('metrics.effective_code_weekly')
@@ -95,7 +118,7 @@ async function readEffectiveCodeWeeks(db: Kysely<any>, repoIds: string[] | undef
 }
 
 /** One row per week and AI class, every measure summed over the repositories. */
-async function readAiShareWeeks(db: Kysely<any>, repoIds: string[] | undefined): Promise<AiShareWeekClass[]> {
+async function readAiShareWeeks(db: Kysely<DashboardViews>, repoIds: string[] | undefined): Promise<AiShareWeekClass[]> {
   let query = db
     .selectFrom('metrics.ai_share_weekly')
     .select([

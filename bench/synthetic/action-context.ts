@@ -102,7 +102,13 @@ export function createFile(random: SeededRandom, planned: PlannedFile, lines: nu
   return textFile(planned.language, role, writer.newFile(random, spec), indentUnit);
 }
 
-/** A file size in lines for a byte budget, kept within the realistic range. */
-export function linesForBudget(bytes: number): number {
-  return Math.max(MIN_FILE_LINES, Math.min(MAX_FILE_LINES, Math.round(bytes / AVERAGE_LINE_CHARS)));
+/**
+ * A new file's length in lines: between 50 and 3,000, skewed towards small files (median
+ * about 140 lines, one file in seven over 1,000) as in real code bases. Tests come out at
+ * half that.
+ */
+export function newFileLines(random: SeededRandom, role: FileRole): number {
+  const u = random.float();
+  const lines = MIN_FILE_LINES * Math.pow(MAX_FILE_LINES / MIN_FILE_LINES, u * u);
+  return Math.round(Math.max(MIN_FILE_LINES, role === 'test' ? lines / 2 : lines));
 }

@@ -15,7 +15,7 @@ import {
 } from './code-writer.js';
 import type { Language } from './source-file.js';
 import type { SeededRandom } from './seeded-random.js';
-import { ADJECTIVES, NOUNS, STATES, VERBS, camelCase, capitalize, pascalCase, sentence } from './vocabulary.js';
+import { ADJECTIVES, NOUNS, PLURAL_NOUNS, STATES, VERBS, camelCase, capitalize, pascalCase, plural, sentence } from './vocabulary.js';
 
 /** Decision points a function may still spend; each if/loop/case/catch/&&/|| costs one. */
 interface DecisionBudget {
@@ -56,7 +56,7 @@ function pickLocal(random: SeededRandom): string {
 }
 
 function pickCollection(random: SeededRandom): string {
-  return `${random.pick(NOUNS)}s`;
+  return random.pick(PLURAL_NOUNS);
 }
 
 const TYPESCRIPT_TYPES = ['string', 'number', 'boolean', 'string[]', 'Record<string, number>'];
@@ -406,7 +406,7 @@ class BraceCodeWriter implements CodeWriter {
       out.push(`func Test${pascalCase([random.pick(VERBS), random.pick(NOUNS), random.pick(STATES)])}(t *testing.T) {`);
       body = unit;
     } else {
-      out.push(`test('${random.pick(VERBS)}s ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}s when ${random.pick(STATES)}', () => {`);
+      out.push(`test('${plural(random.pick(VERBS))} ${random.pick(ADJECTIVES)} ${random.pick(PLURAL_NOUNS)} when ${random.pick(STATES)}', () => {`);
       body = unit;
     }
     const budget: DecisionBudget = { left: random.int(0, 2) };

@@ -9,6 +9,7 @@ import {
   MIN_FILE_LINES,
   createFile,
   indentFor,
+  newFileLines,
   type ActionContext,
 } from './action-context.js';
 import { addFunction, editStatements, rewriteFunction } from './code-edits.js';
@@ -123,19 +124,16 @@ export function addFeature(ctx: ActionContext): CommitIntent | null {
     planned = plannedFiles(module, 0, random.pick(NOUNS));
     ctx.model.modules.add(module);
   }
-  // Spread the budget over the template files, then add extra files while budget remains.
-  const budgetLines = Math.max(MIN_FILE_LINES * 2, ctx.budget / (AVERAGE_LINE_CHARS + 2));
-  let remaining = budgetLines;
-  const perFile = Math.max(MIN_FILE_LINES, Math.min(MAX_FILE_LINES, budgetLines / Math.max(1, planned.length)));
+  // Template files first, then extra files while the byte budget lasts.
+  let remaining = ctx.budget;
   const writeFile = (file: PlannedFile): void => {
     if (ctx.model.has(file.path) || ctx.changes.files.has(file.path)) return;
-    const scale = file.role === 'test' ? 0.6 : 1;
-    const lines = Math.round(Math.max(MIN_FILE_LINES, Math.min(MAX_FILE_LINES, perFile * scale * (0.5 + random.float()))));
-    ctx.changes.write(file.path, createFile(random, file, lines, indentFor(file.language, ctx.indentQuirk)));
-    remaining -= lines;
+    const created = createFile(random, file, newFileLines(random, file.role), indentFor(file.language, ctx.indentQuirk));
+    ctx.changes.write(file.path, created);
+    remaining -= created.size;
   };
   for (const file of planned) writeFile(file);
-  for (let index = 1; remaining > MIN_FILE_LINES && index < 60; index++) {
+  for (let index = 1; remaining > 0 && index < 80; index++) {
     for (const file of plannedFiles(module, index, random.pick(NOUNS))) if (remaining > 0) writeFile(file);
   }
   const wiring = ctx.model.pick(random, ctx.area.name, 'source');

@@ -4,7 +4,7 @@
  */
 
 import type { SeededRandom } from './seeded-random.js';
-import { ADJECTIVES, NOUNS, STATES, VERBS, camelCase, capitalize, sentence } from './vocabulary.js';
+import { ADJECTIVES, NOUNS, STATES, VERBS, camelCase, capitalize, gerund, plural, sentence } from './vocabulary.js';
 
 /** Conventional-commit types the generator uses. */
 export type CommitType = 'feat' | 'fix' | 'refactor' | 'perf' | 'test' | 'docs' | 'style' | 'chore' | 'ci' | 'build';
@@ -35,12 +35,12 @@ export function describe(random: SeededRandom, type: CommitType): string {
   const noun = random.pick(NOUNS);
   const fn = camelCase([random.pick(VERBS), random.pick(NOUNS)]);
   switch (type) {
-    case 'feat': return random.pick([`add ${noun} ${thing(random)}`, `support ${random.pick(ADJECTIVES)} ${noun}s`, `show ${noun} ${thing(random)} on dashboard`, `allow ${random.pick(VERBS)}ing ${noun}s in bulk`]);
+    case 'feat': return random.pick([`add ${noun} ${thing(random)}`, `support ${random.pick(ADJECTIVES)} ${plural(noun)}`, `show ${noun} ${thing(random)} on dashboard`, `allow ${gerund(random.pick(VERBS))} ${plural(noun)} in bulk`]);
     case 'fix': return random.pick([`handle ${random.pick(ADJECTIVES)} ${noun} in ${fn}`, `avoid duplicate ${noun} ${thing(random)}`, `correct ${noun} rounding`, `prevent crash when ${noun} list is empty`, `keep ${noun} status ${random.pick(STATES)} after retry`]);
     case 'refactor': return random.pick([`extract ${noun} ${thing(random)}`, `simplify ${fn}`, `split ${noun} service`, `rename ${fn} helpers`]);
     case 'perf': return random.pick([`cache ${noun} lookups`, `batch ${noun} queries`, `avoid n+1 queries in ${fn}`]);
     case 'test': return random.pick([`cover ${random.pick(ADJECTIVES)} ${noun} case`, `add tests for ${fn}`, `stabilise flaky ${noun} test`]);
-    case 'docs': return random.pick([`document ${noun} ${thing(random)}`, `update README for ${noun}s`, `explain ${noun} lifecycle`]);
+    case 'docs': return random.pick([`document ${noun} ${thing(random)}`, `update README for ${plural(noun)}`, `explain ${noun} lifecycle`]);
     case 'style': return `reformat ${noun} code`;
     case 'chore': return random.pick([`tidy ${noun} module`, `remove unused ${noun} helpers`, `update ${noun} fixtures`]);
     case 'ci': return random.pick([`cache dependencies in ${noun} workflow`, `run ${noun} tests in parallel`, `pin runner image`]);

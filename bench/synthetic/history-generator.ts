@@ -66,7 +66,7 @@ export const DEFAULT_HISTORY_SHAPE: HistoryShape = Object.freeze({
   agentStart: 0.01,
   agentEnd: 0.06,
   ignoreRevsShare: 0.75,
-  patchEstimateRatio: 1,
+  patchEstimateRatio: 0.95,
 });
 
 /** What kinds of single commits exist and how often each is chosen. */
@@ -253,7 +253,10 @@ export class HistoryGenerator {
     const perCommit = this.targetBytes / this.options.commits;
     // Why 40: with bulk steps one in ten, the deficit normally stays near ten commits' worth;
     // far beyond that the history is falling behind and the next step must catch up.
-    return this.deficit() > 40 * perCommit || this.random.chance(this.shape.bulkShare);
+    const deficit = this.deficit();
+    // Near the end there is no time left to catch up gradually.
+    if (this.remaining <= 5 && deficit > 5 * perCommit) return true;
+    return deficit > 40 * perCommit || this.random.chance(this.shape.bulkShare);
   }
 
   private bulkKind(): StepKind {

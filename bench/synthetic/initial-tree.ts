@@ -10,6 +10,7 @@ import {
   MIN_FILE_LINES,
   createFile,
   indentFor,
+  newFileLines,
   type GoModule,
   type ProjectState,
 } from './action-context.js';
@@ -58,10 +59,11 @@ function addModules(random: SeededRandom, model: RepoModel, changes: ChangeSet, 
     if (model.pathsUnder(dirs[0]!).length > 0) continue;
     const module = { area: area.name, subject, dirs };
     model.modules.add(module);
-    // Before a formatter was adopted some modules used other indentation (fixed by later reformats).
-    const quirk = random.chance(0.3);
+    // Before a formatter was adopted some modules used other indentation (fixed by later
+    // reformats); the first module of each area always did, so even a tiny history has some.
+    const quirk = written === 0 || random.chance(0.3);
     for (const planned of plannedFiles(module, 0, random.pick(NOUNS))) {
-      const lines = Math.round(Math.min(MAX_FILE_LINES, Math.max(MIN_FILE_LINES, random.logUniform(MIN_FILE_LINES, MAX_FILE_LINES) * (planned.role === 'test' ? 0.5 : 1))));
+      const lines = newFileLines(random, planned.role);
       const file = createFile(random, planned, lines, indentFor(planned.language, quirk));
       changes.write(planned.path, file);
       written += file.size;

@@ -5,7 +5,7 @@
 
 import { bracketsBalance, includeLeadingDecorations, indentOf, type CodeWriter, type FileSpec, type LineRange } from './code-writer.js';
 import type { SeededRandom } from './seeded-random.js';
-import { ADJECTIVES, NOUNS, STATES, VERBS, pascalCase, sentence, snakeCase } from './vocabulary.js';
+import { ADJECTIVES, NOUNS, PLURAL_NOUNS, STATES, VERBS, pascalCase, sentence, snakeCase } from './vocabulary.js';
 
 interface DecisionBudget {
   left: number;
@@ -34,7 +34,7 @@ function value(random: SeededRandom): string {
     case 0: case 1: case 2: return call(random);
     case 3: return `${local(random)}.${random.pick(NOUNS)}_id`;
     case 4: return `'${random.pick(STATES)}'`;
-    case 5: return `[${random.pick(NOUNS)} for ${random.pick(NOUNS)} in ${random.pick(NOUNS)}s]`;
+    case 5: return `[${random.pick(NOUNS)} for ${random.pick(NOUNS)} in ${random.pick(PLURAL_NOUNS)}]`;
     default: return String(random.int(0, 1000));
   }
 }
@@ -42,7 +42,7 @@ function value(random: SeededRandom): string {
 function term(random: SeededRandom): string {
   switch (random.int(0, 4)) {
     case 0: return `${local(random)}.status == '${random.pick(STATES)}'`;
-    case 1: return `len(${random.pick(NOUNS)}s) > ${random.int(0, 10)}`;
+    case 1: return `len(${random.pick(PLURAL_NOUNS)}) > ${random.int(0, 10)}`;
     case 2: return `${local(random)} is not None`;
     case 3: return `not ${local(random)}`;
     default: return `${local(random)} ${random.pick(['>', '<', '>=', '<='])} ${random.int(1, 1000)}`;
@@ -97,7 +97,7 @@ class PythonCodeWriter implements CodeWriter {
         return;
       case 'for':
         budget.left--;
-        out.push(`${indent}for ${random.pick(NOUNS)} in ${random.pick(NOUNS)}s:`);
+        out.push(`${indent}for ${random.pick(NOUNS)} in ${random.pick(PLURAL_NOUNS)}:`);
         this.block(random, inner, unit, depth + 1, budget, out);
         return;
       case 'while':
@@ -114,7 +114,7 @@ class PythonCodeWriter implements CodeWriter {
         return;
       case 'comprehension':
         budget.left--;
-        out.push(`${indent}${random.pick(NOUNS)}s = [${random.pick(NOUNS)} for ${random.pick(NOUNS)} in ${random.pick(NOUNS)}s if ${term(random)}]`);
+        out.push(`${indent}${random.pick(PLURAL_NOUNS)} = [${random.pick(NOUNS)} for ${random.pick(NOUNS)} in ${random.pick(PLURAL_NOUNS)} if ${term(random)}]`);
         return;
     }
   }

@@ -6,7 +6,7 @@
 import type { CodeWriter, FileSpec, LineRange } from './code-writer.js';
 import type { Language } from './source-file.js';
 import type { SeededRandom } from './seeded-random.js';
-import { ADJECTIVES, NOUNS, STATES, VERBS, capitalize, pascalCase, sentence, snakeCase } from './vocabulary.js';
+import { ADJECTIVES, NOUNS, PLURAL_NOUNS, STATES, VERBS, capitalize, pascalCase, sentence, snakeCase } from './vocabulary.js';
 
 /** Writer for languages without functions; subclasses say what one entry looks like. */
 abstract class TextWriter implements CodeWriter {
@@ -62,7 +62,7 @@ class SqlWriter extends TextWriter {
   }
 
   protected entry(random: SeededRandom, indent: string): string[] {
-    const table = `${random.pick(NOUNS)}s`;
+    const table = random.pick(PLURAL_NOUNS);
     switch (random.int(0, 4)) {
       case 0: return [`${indent}CREATE INDEX ${table}_${random.pick(NOUNS)}_idx ON ${table} (${random.pick(NOUNS)}_id);`];
       case 1: return [`${indent}ALTER TABLE ${table} ADD COLUMN ${random.pick(ADJECTIVES)}_${random.pick(NOUNS)} ${random.pick(SQL_TYPES)};`];

@@ -13,7 +13,7 @@ export const NOUNS = [
   'plan', 'subscription', 'inventory', 'warehouse', 'region', 'currency', 'ledger', 'batch',
   'job', 'queue', 'schedule', 'refund', 'coupon', 'vendor', 'catalog', 'supplier', 'receipt',
   'tax', 'rate', 'quote', 'contract', 'user', 'team', 'role', 'permission', 'audit', 'webhook',
-  'notification', 'channel', 'export', 'import', 'record', 'item', 'line', 'entry', 'balance',
+  'notification', 'channel', 'transfer', 'upload', 'record', 'item', 'line', 'entry', 'balance',
 ] as const;
 
 /** Verbs for function names. */
@@ -46,6 +46,26 @@ export const PROSE = [
   'currency', 'timezone', 'totals', 'batch', 'export', 'report', 'customer', 'order', 'invoice',
   'payment', 'is', 'are', 'with', 'without', 'from', 'into', 'for', 'on', 'in', 'of', 'to',
 ] as const;
+
+/** English plural of a noun: `order` → `orders`, `tax` → `taxes`, `currency` → `currencies`. */
+export function plural(noun: string): string {
+  if (noun.endsWith('y') && !'aeiou'.includes(noun.charAt(noun.length - 2))) return `${noun.slice(0, -1)}ies`;
+  if (noun.endsWith('s') || noun.endsWith('x') || noun.endsWith('ch') || noun.endsWith('sh')) return `${noun}es`;
+  return `${noun}s`;
+}
+
+/** The -ing form of a verb: `map` → `mapping`, `create` → `creating`, `sync` → `syncing`. */
+export function gerund(verb: string): string {
+  if (verb.endsWith('e') && !verb.endsWith('ee')) return `${verb.slice(0, -1)}ing`;
+  const last = verb.charAt(verb.length - 1);
+  const beforeLast = verb.charAt(verb.length - 2);
+  // Short consonant-vowel-consonant verbs double the final consonant (get → getting).
+  if (verb.length <= 3 && !'aeiouwxy'.includes(last) && 'aeiou'.includes(beforeLast)) return `${verb}${last}ing`;
+  return `${verb}ing`;
+}
+
+/** {@link NOUNS} in the plural, for collections. */
+export const PLURAL_NOUNS: readonly string[] = NOUNS.map(plural);
 
 /** Capitalises the first letter: `order` → `Order`. */
 export function capitalize(word: string): string {

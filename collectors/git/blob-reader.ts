@@ -99,7 +99,8 @@ export async function openBlobReader(repoPath: string): Promise<BlobReader> {
 
   const closed = new Promise<void>((resolve) => {
     child.on('close', (code) => {
-      if (pending.length > 0) fail(new GitCommandError(args, code, stderr, repoPath));
+      // Pending reads fail with git's message; later reads fail too.
+      fail(new GitCommandError(args, code, stderr || 'the git cat-file process ended', repoPath));
       resolve();
     });
   });
@@ -109,6 +110,7 @@ export async function openBlobReader(repoPath: string): Promise<BlobReader> {
   return {
     read(objectId) {
       if (failure) return Promise.reject(failure);
+      if (child.stdin.writableEnded) return Promise.reject(new Error('The blob reader is closed'));
       if (objectId.length === 0 || /[\n\r]/.test(objectId)) return Promise.reject(new Error(`Invalid object id: ${JSON.stringify(objectId)}`));
       return new Promise<Buffer | null>((resolve, reject) => {
         pending.push({ objectId, resolve, reject });

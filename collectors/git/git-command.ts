@@ -44,7 +44,7 @@ export class GitCommandError extends Error {
  * Environment for git processes the collector starts: the caller's environment, with messages in
  * English (the collector recognises some of git's error messages) and no interactive prompts.
  */
-export function collectorEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+function collectorEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', ...extra };
 }
 
@@ -92,15 +92,16 @@ export function runGit(repoPath: string, args: readonly string[], options: RunGi
   });
 }
 
-/** Runs git and returns stdout as UTF-8 text without the trailing newline. */
-export async function gitText(repoPath: string, args: readonly string[], options?: RunGitOptions): Promise<string> {
-  const { stdout } = await runGit(repoPath, args, options);
-  return stdout.toString('utf8').replace(/\n$/, '');
-}
-
-/** A simple-git client bound to `repoPath`, with the collector's environment. */
-export function gitClient(repoPath: string): SimpleGit {
-  return simpleGit({ baseDir: repoPath }).env(collectorEnv());
+/**
+ * A simple-git client bound to `repoPath`. It inherits the process environment as it is
+ * (replacing it through simple-git's `env()` would trip its checks on ordinary variables such
+ * as `EDITOR` or `GIT_SSH_COMMAND`).
+ *
+ * @param stallTimeoutMs kill git when it prints nothing for this long (for network commands,
+ *   which could otherwise wait forever on an unreachable host or a credential prompt)
+ */
+export function gitClient(repoPath: string, stallTimeoutMs?: number): SimpleGit {
+  return simpleGit({ baseDir: repoPath, ...(stallTimeoutMs === undefined ? {} : { timeout: { block: stallTimeoutMs } }) });
 }
 
 /** Whether an error is git reporting an object it cannot read (a blob missing from a partial clone). */

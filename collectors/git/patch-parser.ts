@@ -82,15 +82,22 @@ export class PatchParser {
   /** Feeds the next chunk of output; returns the commits completed by it (oldest first). */
   push(chunk: Buffer): ParsedCommit[] {
     if (chunk.length === 0) return [];
-    let buffer = chunk;
+    let rest = chunk;
     if (this.carried.length > 0) {
-      const complete = this.chunkCompletesCarried(chunk);
-      this.carried.push(chunk);
-      if (!complete) return [];
-      buffer = Buffer.concat(this.carried);
+      const cut = this.completionPoint(chunk);
+      if (cut === -1) {
+        this.carried.push(chunk);
+        return [];
+      }
+      // Join only the carried piece with what completes it, not with the whole chunk.
+      this.carried.push(chunk.subarray(0, cut));
+      const joined = Buffer.concat(this.carried);
       this.carried.length = 0;
+      this.consume(joined);
+      rest = chunk.subarray(cut);
+      if (this.carried.length > 0) return [...this.takeCompleted(), ...this.push(rest)];
     }
-    this.consume(buffer);
+    if (rest.length > 0) this.consume(rest);
     return this.takeCompleted();
   }
 
@@ -116,17 +123,23 @@ export class PatchParser {
     return done;
   }
 
-  /** Whether `chunk` supplies what the carried bytes are waiting for (a newline, or the record's NULs). */
-  private chunkCompletesCarried(chunk: Buffer): boolean {
-    if (!this.awaitingRecord) return chunk.indexOf(LF) !== -1;
+  /**
+   * Where in `chunk` the carried bytes become complete: just after the newline that ends the
+   * carried line, or after the last NUL of the carried commit record. -1 if not in this chunk.
+   */
+  private completionPoint(chunk: Buffer): number {
+    if (!this.awaitingRecord) {
+      const eol = chunk.indexOf(LF);
+      return eol === -1 ? -1 : eol + 1;
+    }
     let from = 0;
     while (this.nulsStillNeeded > 0) {
       const at = chunk.indexOf(NUL, from);
-      if (at === -1) return false;
+      if (at === -1) return -1;
       this.nulsStillNeeded -= 1;
       from = at + 1;
     }
-    return true;
+    return from;
   }
 
   private carry(buffer: Buffer, from: number, awaitingRecord: boolean): void {
@@ -173,7 +186,6 @@ export class PatchParser {
   private readHunkLines(buffer: Buffer, start: number, ascii: boolean): number {
     const hunk = this.hunk as DiffHunk;
     const keepText = !this.skipHunkText;
-    const encoding: BufferEncoding = ascii ? 'latin1' : 'utf8';
     let oldLeft = this.oldLinesLeft;
     let newLeft = this.newLinesLeft;
     let pos = start;
@@ -187,10 +199,10 @@ export class PatchParser {
         const first = buffer[pos];
         if (first === MINUS && oldLeft > 0) {
           oldLeft -= 1;
-          if (keepText) hunk.removed.push(decodeContent(buffer, pos + 1, eol, encoding));
+          if (keepText) hunk.removed.push(decodeContent(buffer, pos + 1, eol, ascii));
         } else if (first === PLUS && newLeft > 0) {
           newLeft -= 1;
-          if (keepText) hunk.added.push(decodeContent(buffer, pos + 1, eol, encoding));
+          if (keepText) hunk.added.push(decodeContent(buffer, pos + 1, eol, ascii));
         } else if (first === SPACE) {
           // A context line: only present if the caller let hunks merge across unchanged lines.
           if (oldLeft > 0) oldLeft -= 1;
@@ -328,10 +340,28 @@ export class PatchParser {
   }
 }
 
-/** Decodes one content line, dropping a trailing carriage return. */
-function decodeContent(buffer: Buffer, start: number, end: number, encoding: BufferEncoding): string {
+/**
+ * Node's Buffer has per-encoding slice methods that `toString(encoding, start, end)` ends up
+ * calling after argument checks and an encoding lookup. Content lines are decoded millions of
+ * times, so the parser calls them directly when present (they always are in Node 20+; the
+ * fallback keeps it correct elsewhere).
+ */
+interface EncodingSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const HAS_ENCODING_SLICES =
+  typeof (Buffer.prototype as Partial<EncodingSlices>).latin1Slice === 'function' &&
+  typeof (Buffer.prototype as Partial<EncodingSlices>).utf8Slice === 'function';
+
+/** Decodes one content line (latin1 when the buffer is known to be ASCII), dropping a trailing carriage return. */
+function decodeContent(buffer: Buffer, start: number, end: number, ascii: boolean): string {
   if (end > start && buffer[end - 1] === CR) end -= 1;
-  return buffer.toString(encoding, start, end);
+  if (HAS_ENCODING_SLICES) {
+    const slices = buffer as Buffer & EncodingSlices;
+    return ascii ? slices.latin1Slice(start, end) : slices.utf8Slice(start, end);
+  }
+  return buffer.toString(ascii ? 'latin1' : 'utf8', start, end);
 }
 
 const ZERO_ID = /^0+$/;

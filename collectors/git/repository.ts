@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { simpleGit } from 'simple-git';
-import { collectorEnv, gitClient } from './git-command.js';
+import { gitClient } from './git-command.js';
 import type { Logger } from './logger.js';
 import { SILENT_LOGGER } from './logger.js';
 
@@ -20,7 +19,15 @@ export interface OpenRepositoryOptions {
   /** Where clones of remote repositories are kept between runs. */
   cacheDir: string;
   logger?: Logger;
+  /** Abandon a clone or fetch that shows no progress for this long (default {@link DEFAULT_NETWORK_STALL_MS}). */
+  networkStallMs?: number;
 }
+
+/**
+ * Ten minutes without a byte of progress: long enough for a server preparing a very large pack,
+ * short enough that a scheduled run stuck on an unreachable host or a credential prompt ends.
+ */
+export const DEFAULT_NETWORK_STALL_MS = 10 * 60 * 1000;
 
 export interface OpenedRepository {
   /** Repository name: the last path segment without `.git`. */
@@ -58,13 +65,14 @@ const REMOTE_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|[^/\s@]+@[^/\s:]+:)/i;
  */
 export async function openRepository(pathOrUrl: string, options: OpenRepositoryOptions): Promise<OpenedRepository> {
   const logger = options.logger ?? SILENT_LOGGER;
-  if (REMOTE_URL.test(pathOrUrl)) return openCachedClone(pathOrUrl, options.cacheDir, logger);
+  const stallMs = options.networkStallMs ?? DEFAULT_NETWORK_STALL_MS;
+  if (REMOTE_URL.test(pathOrUrl)) return openCachedClone(pathOrUrl, options.cacheDir, stallMs, logger);
   const absolute = resolve(pathOrUrl);
   const info = await stat(absolute).catch(() => null);
   if (info === null || !info.isDirectory()) throw new RepositoryError(`Repository path does not exist or is not a directory: ${absolute}`);
   const bare = await isBareRepository(absolute);
   if (bare === null) throw new RepositoryError(`Not a git repository: ${absolute}`);
-  if (bare && absolute.endsWith('.git')) return openCachedClone(absolute, options.cacheDir, logger);
+  if (bare && absolute.endsWith('.git')) return openCachedClone(absolute, options.cacheDir, stallMs, logger);
   const path = bare
     ? (await gitClient(absolute).revparse(['--absolute-git-dir'])).trim()
     : (await gitClient(absolute).revparse(['--show-toplevel'])).trim();
@@ -122,7 +130,7 @@ function cacheSlug(url: string): string {
   return `${name}-${digest}`;
 }
 
-async function openCachedClone(url: string, cacheDir: string, logger: Logger): Promise<OpenedRepository> {
+async function openCachedClone(url: string, cacheDir: string, stallMs: number, logger: Logger): Promise<OpenedRepository> {
   const cacheRoot = resolve(cacheDir);
   await mkdir(cacheRoot, { recursive: true });
   const path = join(cacheRoot, cacheSlug(url));
@@ -131,7 +139,7 @@ async function openCachedClone(url: string, cacheDir: string, logger: Logger): P
 
   if (existsSync(path)) {
     if ((await isBareRepository(path)) === true) {
-      await refreshClone(path, shownUrl, logger);
+      await refreshClone(path, shownUrl, stallMs, logger);
       return result;
     }
     logger.warn('Cached clone is damaged; cloning again', { url: shownUrl, path });
@@ -143,7 +151,8 @@ async function openCachedClone(url: string, cacheDir: string, logger: Logger): P
   const staging = await mkdtemp(join(cacheRoot, '.clone-'));
   try {
     const target = join(staging, 'repo.git');
-    await simpleGit({ baseDir: staging }).env(collectorEnv()).clone(url, target, ['--bare', '--quiet']);
+    // --progress keeps git talking while it works, so only a real stall hits the timeout.
+    await gitClient(staging, stallMs).clone(url, target, ['--bare', '--progress']);
     const git = gitClient(target);
     // A bare clone has no fetch refspec; keep exactly heads and tags (not pull-request refs).
     await git.raw(['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*']);
@@ -160,10 +169,10 @@ async function openCachedClone(url: string, cacheDir: string, logger: Logger): P
   return result;
 }
 
-async function refreshClone(path: string, shownUrl: string, logger: Logger): Promise<void> {
+async function refreshClone(path: string, shownUrl: string, stallMs: number, logger: Logger): Promise<void> {
   logger.info('Fetching repository', { url: shownUrl, path });
-  const git = gitClient(path);
-  await git.fetch(['--prune', '--tags', '--quiet', 'origin']);
+  const git = gitClient(path, stallMs);
+  await git.fetch(['--prune', '--tags', '--progress', 'origin']);
   // Follow a change of the remote's default branch (HEAD), which fetch alone does not update.
   try {
     const answer = await git.raw(['ls-remote', '--symref', 'origin', 'HEAD']);

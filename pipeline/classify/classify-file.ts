@@ -135,7 +135,8 @@ export function createFileClassifier(options: RepositoryClassifyOptions = {}): F
 
   /** The entry for a language that content revealed (a shebang, a C++ header), memoised too. */
   function entryWithLanguage(base: PathEntry, key: string, language: LanguageInfo | null, attributes: FileAttributes | undefined, binary: boolean | undefined): PathEntry {
-    const refinedKey = `${key}\u0000${language?.name ?? ''}`;
+    // A separator of its own, so these keys never meet the attribute keys built with \u0000.
+    const refinedKey = `${key}\u0001${language?.name ?? ''}`;
     return memo.get(refinedKey) ?? remember(refinedKey, classifyPath(base.facts, language, false, attributes, binary));
   }
 

@@ -82,7 +82,8 @@ function isDocumentationLanguage(language: LanguageInfo | null): language is Lan
  * 12. code: programming and markup languages and code-like data languages (SQL, GraphQL,
  *     Protocol Buffers);
  * 13. anything else is data — other data languages, and files of no known language, whose
- *     lines we can neither parse nor trust to be hand-written logic.
+ *     lines we can neither parse nor trust to be hand-written logic — except prose whose
+ *     documentation rules `.gitattributes` switched off, which then counts as code.
  *
  * @example
  * const resolve = createKindResolver({ overrides: () => null, thresholds: DEFAULT_CLASSIFY_THRESHOLDS });

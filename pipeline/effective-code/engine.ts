@@ -211,10 +211,12 @@ export class EffectiveCodeEngine {
 
       const fileGate = this.fileGateBucket(classification.kind);
       const wholeFileBucket: Bucket | null = fileGate ?? (gate ? gate : null);
-      if (state && file.hunks.length > 0 && fileGate !== 'lockfile' && fileGate !== 'generated' && fileGate !== 'data') {
-        recordFiles.push(opsFileFor(file, state, null, null, true));
-      }
       if (wholeFileBucket) {
+        // Gated text files still seed the copy/paste history (code copied out of vendored or
+        // documented sources is copy/paste), except machine-written files.
+        if (state && file.hunks.length > 0 && fileGate !== 'lockfile' && fileGate !== 'generated' && fileGate !== 'data') {
+          recordFiles.push(opsFileFor(file, state, null, null, true));
+        }
         row[`${wholeFileBucket}_lines`] += added + deleted;
         if (explain) pushGatedDetails(lines, path, file, wholeFileBucket, fileGate ? classification.reason : `commit gate: ${gate}`);
         continue;
@@ -242,12 +244,10 @@ export class EffectiveCodeEngine {
       });
     }
 
-    const ops = detectLineOps(
-      counted.map((c) => c.ops),
-      this.history,
-      settings.thresholds,
-    );
-    this.history.recordCommit(recordFiles);
+    const countedOps = counted.map((c) => c.ops);
+    const ops = detectLineOps(countedOps, this.history, settings.thresholds);
+    // The same OpsFile objects let the history reuse the line analysis detection already did.
+    this.history.recordCommit(recordFiles.length > 0 ? [...countedOps, ...recordFiles] : countedOps);
 
     const churnSha = commit.sha;
     for (let f = 0; f < counted.length; f++) {

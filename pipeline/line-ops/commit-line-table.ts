@@ -35,7 +35,8 @@ export interface CommitLineTable {
 
 function emptyColumns(size: number, withHashes: boolean): LineColumns {
   return {
-    normalised: new Array<string>(size),
+    // Filled by push: `new Array(n)` with a large n starts as a slow dictionary-backed array.
+    normalised: [],
     alphanumerics: new Int32Array(size),
     hashes: new Float64Array(withHashes ? size : 0),
     comment: new Uint8Array(size),
@@ -49,7 +50,7 @@ function fill(columns: LineColumns, at: number, lines: readonly OpsLine[]): numb
   let index = at;
   for (const line of lines) {
     const { normalised, alphanumerics, hash } = analyseLine(line.text, withHashes);
-    columns.normalised[index] = normalised;
+    columns.normalised.push(normalised);
     columns.alphanumerics[index] = alphanumerics;
     if (withHashes) columns.hashes[index] = hash;
     columns.comment[index] = line.comment ? 1 : 0;

@@ -32,7 +32,7 @@ const HEADER_BYTES = 24;
  * {@link isWindowLine}) written to a file by earlier commits.
  *
  * The engine asks {@link has} while deciding a commit, then calls {@link recordCommit} with the
- * same files. Windows are 53-bit hashes in a {@link WindowHashSet}: about 8–16 bytes each.
+ * same files. Windows are 53-bit hashes in a {@link WindowHashSet}: 13–27 bytes each.
  *
  * @example
  * const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
@@ -78,11 +78,6 @@ export class CopyPasteHistory {
     return this.windows.has(windowHashValue);
   }
 
-  /** Remembers one window hash directly (used when merging or seeding histories). */
-  addWindow(windowHashValue: number): void {
-    this.windows.add(windowHashValue);
-  }
-
   /**
    * Throws a `RangeError` when this history was built with other window settings than
    * `thresholds`: its hashes would never match, silently disabling copy/paste detection.
@@ -107,8 +102,7 @@ export class CopyPasteHistory {
    * history.recordCommit([{ hunks: [{ removed: [], added }], newContent: lines, hunkNewStarts: [1] }]);
    */
   recordCommit(files: readonly OpsFile[]): void {
-    const analysed = this.analysedCommit?.files === files ? this.analysedCommit.lines : null;
-    this.analysedCommit = null;
+    const analysed = this.takeAnalysedLines(files);
     let addedIndex = 0;
     for (const file of files) {
       const { newContent, hunkNewStarts } = file;
@@ -145,6 +139,16 @@ export class CopyPasteHistory {
    */
   reuseAnalysedAddedLines(files: readonly OpsFile[], lines: AnalysedLines): void {
     this.analysedCommit = { files, lines };
+  }
+
+  /** The analysis left by detection for exactly these files (same array, same added-line count), once. */
+  private takeAnalysedLines(files: readonly OpsFile[]): AnalysedLines | null {
+    const memo = this.analysedCommit;
+    this.analysedCommit = null;
+    if (memo === null || memo.files !== files) return null;
+    let addedCount = 0;
+    for (const file of files) for (const hunk of file.hunks) addedCount += hunk.added.length;
+    return addedCount === memo.lines.hashes.length ? memo.lines : null;
   }
 
   /**

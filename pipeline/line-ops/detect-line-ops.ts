@@ -82,7 +82,7 @@ function toFileOps(files: readonly OpsFile[], table: CommitLineTable): FileOps[]
 }
 
 function namesOf(ops: Uint8Array, from: number, count: number): LineOp[] {
-  const names = new Array<LineOp>(count);
-  for (let i = 0; i < count; i++) names[i] = OP_NAMES[ops[from + i]!]!;
+  const names: LineOp[] = [];
+  for (let i = 0; i < count; i++) names.push(OP_NAMES[ops[from + i]!]!);
   return names;
 }

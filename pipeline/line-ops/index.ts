@@ -4,7 +4,7 @@
  */
 export type { FileOps, LineOp, OpsFile, OpsHunk, OpsLimits, OpsLine, OpsThresholds } from './types.js';
 export { DEFAULT_OPS_LIMITS, DEFAULT_OPS_THRESHOLDS, assertValidOpsLimits, assertValidOpsThresholds } from './defaults.js';
-export { alphanumericCount, hashString, normaliseLine } from './normalise.js';
+export { alphanumericCount, analyseLine, hashString, normaliseLine, type LineAnalysis } from './normalise.js';
 export { detectLineOps } from './detect-line-ops.js';
 export { CopyPasteHistory, CopyPasteHistoryFormatError, type CopyPasteHistorySettings } from './copy-paste-history.js';
 export { bigramDice } from './line-similarity.js';

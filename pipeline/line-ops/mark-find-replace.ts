@@ -16,7 +16,7 @@ import { findTokenSubstitution } from './token-substitution.js';
  */
 export function markFindReplace(table: CommitLineTable, updates: readonly number[], minLines: number): void {
   const pairCount = updates.length / 2;
-  const keys = new Array<string | null>(pairCount);
+  const keys: Array<string | null> = [];
   const counts = new Map<string, number>();
   for (let p = 0; p < pairCount; p++) {
     const substitution = findTokenSubstitution(
@@ -25,7 +25,7 @@ export function markFindReplace(table: CommitLineTable, updates: readonly number
     );
     // Unambiguous: word tokens never contain NUL and every other token is a single character.
     const key = substitution === null ? null : `${substitution.from}\u0000${substitution.to}`;
-    keys[p] = key;
+    keys.push(key);
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   for (let p = 0; p < pairCount; p++) {

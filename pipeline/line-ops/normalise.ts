@@ -1,8 +1,8 @@
 /**
  * Line normalisation and hashing: the comparison key of every line operation.
  *
- * These run on every changed line of a repository's history, so each has a fast path that
- * allocates nothing for the common case.
+ * These run on every changed line of a repository's history: they scan character codes
+ * instead of running regular expressions, and allocate only the trimmed or collapsed string.
  */
 
 /** Every character JavaScript's `\s` and `String.prototype.trim` treat as whitespace. */
@@ -26,7 +26,8 @@ const WHITESPACE_RUN = /\s+/g;
 
 /**
  * Trims a line and collapses every run of whitespace (spaces, tabs, `\r`, Unicode spaces) to
- * one space. Lines that are already normal are returned as they are, without allocating.
+ * one space; a lone tab also becomes a space. Lines that are already normal are returned as
+ * they are, without allocating.
  *
  * @example
  * normaliseLine('\t  return  a +\tb; ') // 'return a + b;'
@@ -125,6 +126,18 @@ export interface LineAnalysis {
 
 const analysis: LineAnalysis = { normalised: '', alphanumerics: 0, hash: 0 };
 
+const ALPHANUMERIC = 1;
+const SPACE = 2;
+const OTHER_WHITESPACE = 3;
+/** Character class of each ASCII code: 0 other, then the constants above. */
+const ASCII_KIND = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const folded = code | 32;
+  if ((code >= 48 && code <= 57) || (folded >= 97 && folded <= 122)) ASCII_KIND[code] = ALPHANUMERIC;
+  else if (code === 32) ASCII_KIND[code] = SPACE;
+  else if (code >= 9 && code <= 13) ASCII_KIND[code] = OTHER_WHITESPACE;
+}
+
 /**
  * Normalises a line, counts its alphanumerics and (optionally) hashes it in one pass — the
  * same results as {@link normaliseLine}, {@link alphanumericCount} and {@link hashString}
@@ -149,9 +162,11 @@ export function analyseLine(text: string, withHash: boolean): Readonly<LineAnaly
     for (let i = 0; i < length; i++) {
       const code = line.charCodeAt(i);
       if (code < 128) {
-        const folded = code | 32;
-        if ((code >= 48 && code <= 57) || (folded >= 97 && folded <= 122)) alphanumerics++;
-        else if (code <= 32 && (code !== 32 || isWhitespaceCode(line.charCodeAt(i + 1))) && isWhitespaceCode(code)) {
+        const kind = ASCII_KIND[code]!;
+        if (kind === ALPHANUMERIC) alphanumerics++;
+        else if (kind === OTHER_WHITESPACE || (kind === SPACE && ASCII_KIND[line.charCodeAt(i + 1)]! >= SPACE)) {
+          // A tab, or a space followed by more whitespace (the line is trimmed, so i + 1 exists).
+          // A space before non-ASCII whitespace is caught when the loop reaches that character.
           collapse = true;
           break;
         }

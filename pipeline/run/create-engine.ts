@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { readBlameIgnoreRevs } from '../../collectors/git/blame-ignore-revs.js';
 import { hasLinguistAttributes, listHistoryPaths, loadLinguistAttributes } from '../../collectors/git/linguist-attributes.js';
 import { createAuthorshipClassifier } from '../attribution/ai-attribution.js';
+import { authorshipRulesFromConfig } from '../attribution/rules-from-config.js';
 import { createFileClassifier } from '../classify/classify-file.js';
 import type { RepoConfig, ResolvedConfig } from '../config/types.js';
 import { EffectiveCodeEngine } from '../effective-code/engine.js';
@@ -34,10 +35,7 @@ export async function createEngineForRepository(options: {
       defaultStack: repo.stack ?? undefined,
       thresholds: { minifiedAverageLineLength: settings.thresholds.minifiedAverageLineLength },
     }),
-    classifyAuthorship: createAuthorshipClassifier({
-      extraBots: [...config.agents.extraBots],
-      extraAgents: [...config.agents.extraAgents],
-    }),
+    classifyAuthorship: createAuthorshipClassifier(authorshipRulesFromConfig(config)),
     attributes,
     ignoreRevs,
     isExcluded: exclude,

@@ -117,7 +117,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     await refreshCalendarAround(db, config, now);
     if (summary.failures.length > 0) summary.status = summary.repositories.length > 0 ? 'partial' : 'failed';
     if (options.dashboard !== false && config.dashboard.enabled) {
-      const data = await loadDashboardData(db, { now, configHash: hash });
+      const data = await loadDashboardData(db, { now, configHash: hash, timeZone: config.calendar.timezone });
       const { indexPath } = await writeDashboard({ outDir: config.dashboard.outDir, data });
       summary.dashboardPath = indexPath;
       options.logger.info('dashboard written', { path: indexPath });

@@ -122,6 +122,8 @@ interface CompiledProfile {
   readonly lineMarkers: readonly string[];
   readonly blockComments: readonly BlockCommentSyntax[];
   readonly styles: ProfileStringStyles;
+  /** The family has rules for the first character of a line (directives, `REM`, column-1 comments). */
+  readonly lineStartRules: boolean;
 }
 
 const compiledProfiles = new WeakMap<LexicalProfile, CompiledProfile>();
@@ -154,6 +156,13 @@ function compileProfile(profile: LexicalProfile): CompiledProfile {
     lineMarkers: profile.lineComments,
     blockComments: profile.blockComments,
     styles: buildStringStyles(profile),
+    lineStartRules:
+      profile.preprocessor ||
+      profile.lineStartComments.length > 0 ||
+      profile.hashComments === 'line-start' ||
+      profile.lineStartDocs !== 'none' ||
+      profile.fortranFixedForm ||
+      profile.remComments,
   };
   compiledProfiles.set(profile, compiled);
   return compiled;
@@ -265,35 +274,43 @@ export class SourceLexer {
 
   private run(): void {
     const text = this.text;
+    const end = this.end;
     const charClass = this.compiled.charClass;
     const commentStart = this.compiled.commentStart;
-    const profile = this.profile;
-    while (this.pos < this.end) {
-      const pos = this.pos;
-      const c = text.charCodeAt(pos);
+    const hashComments = this.profile.hashComments !== 'none';
+    const lineStartRules = this.compiled.lineStartRules;
+    let pos = this.pos;
+    while (pos < end) {
+      let c = text.charCodeAt(pos);
       const cls = c < 128 ? charClass[c]! : isHighSpace(c) ? CLASS_SPACE : CLASS_IDENT;
       if (cls === CLASS_SPACE) {
-        this.pos = pos + 1;
+        // Skip the whole run of blanks (indentation is a large share of source text).
+        do {
+          pos++;
+          c = text.charCodeAt(pos);
+        } while (c === SPACE || c === TAB);
         this.pendingFlags |= FLAG_SPACE_BEFORE;
         continue;
       }
+      this.pos = pos;
       if (cls === CLASS_NEWLINE) {
         this.newline();
-        continue;
-      }
-      if (!this.lineHasToken && this.lineStartRule(c)) continue;
-      if (cls === CLASS_IDENT) {
+      } else if (lineStartRules && !this.lineHasToken && this.lineStartRule(c)) {
+        // consumed by a line-start rule
+      } else if (cls === CLASS_IDENT) {
         this.identifier();
-        continue;
-      }
-      if (cls === CLASS_DIGIT) {
+      } else if (cls === CLASS_DIGIT) {
         this.number();
-        continue;
+      } else if (c < 128 && commentStart[c] !== 0 && this.comment(c, commentStart[c]!)) {
+        // comment
+      } else if (c === HASH && hashComments && this.hashComment()) {
+        // comment
+      } else {
+        this.punctuation(c);
       }
-      if (c < 128 && commentStart[c] !== 0 && this.comment(c, commentStart[c]!)) continue;
-      if (c === HASH && profile.hashComments !== 'none' && this.hashComment()) continue;
-      this.punctuation(c);
+      pos = this.pos;
     }
+    this.pos = pos;
   }
 
   private newline(): void {
@@ -356,8 +373,9 @@ export class SourceLexer {
 
   /** Appends a token and marks its first and last lines as code. */
   private emit(kind: number, id: number, start: number, end: number, startLine: number, endLine: number): number {
-    this.lineFlags[startLine]! |= LINE_CODE;
-    this.lineFlags[endLine]! |= LINE_CODE;
+    const flags = this.lineFlags;
+    flags[startLine]! |= LINE_CODE;
+    if (endLine !== startLine) flags[endLine]! |= LINE_CODE;
     return this.pushToken(kind, id, start, end, startLine, endLine);
   }
 
@@ -384,18 +402,20 @@ export class SourceLexer {
     const text = this.text;
     const flags = this.lineFlags;
     let line = startLine;
-    let sawText = false;
-    for (let p = start; p < end; p++) {
-      const c = text.charCodeAt(p);
-      if (c === LF) {
-        if (sawText) flags[line]! |= LINE_COMMENT;
-        line++;
-        sawText = false;
-      } else if (c !== SPACE && c !== TAB && c !== CR) {
-        sawText = true;
+    let lineStart = start;
+    while (lineStart < end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      for (let p = lineStart; p < lineEnd; p++) {
+        const c = text.charCodeAt(p);
+        if (c !== SPACE && c !== TAB && c !== CR) {
+          flags[line]! |= LINE_COMMENT;
+          break;
+        }
       }
+      lineStart = lineEnd + 1;
+      line++;
     }
-    if (sawText) flags[line]! |= LINE_COMMENT;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -488,6 +508,23 @@ export class SourceLexer {
   }
 
   private blockComment(block: BlockCommentSyntax): void {
+    if (!block.nests) {
+      const start = this.pos;
+      const close = this.text.indexOf(block.close, start + block.open.length);
+      const stop = close < 0 || close + block.close.length > this.end ? this.end : close + block.close.length;
+      const startLine = this.line;
+      this.markCommentText(start, stop, startLine);
+      this.advanceLines(start, stop);
+      this.pos = stop;
+      if (this.line !== startLine) this.lineHasToken = false;
+      this.pendingFlags |= FLAG_SPACE_BEFORE;
+      return;
+    }
+    this.nestedBlockComment(block);
+  }
+
+  /** Block comments that nest (Rust, Swift, Kotlin, Scala, Haskell, OCaml): depth is counted. */
+  private nestedBlockComment(block: BlockCommentSyntax): void {
     const text = this.text;
     const end = this.end;
     const flags = this.lineFlags;
@@ -495,7 +532,6 @@ export class SourceLexer {
     const close = block.close;
     const openFirst = open.charCodeAt(0);
     const closeFirst = close.charCodeAt(0);
-    const nests = block.nests;
     let pos = this.pos + open.length;
     let line = this.line;
     let depth = 1;
@@ -516,7 +552,7 @@ export class SourceLexer {
         if (--depth === 0) break;
         continue;
       }
-      if (nests && c === openFirst && text.startsWith(open, pos)) {
+      if (c === openFirst && text.startsWith(open, pos)) {
         pos += open.length;
         depth++;
         sawText = true;
@@ -857,6 +893,7 @@ export class SourceLexer {
     const start = this.pos;
     this.pos = start + 1;
     const index = this.emit(TOKEN_PUNCTUATION, c, start, start + 1, this.line, this.line);
+    this.tokens.match[index] = -1;
     if (this.bracketDepth === this.brackets.length) {
       const bigger = new Int32Array(this.brackets.length * 2);
       bigger.set(this.brackets);
@@ -887,6 +924,7 @@ export class SourceLexer {
     const start = this.pos;
     this.pos = start + 1;
     const index = this.emit(TOKEN_PUNCTUATION, c, start, start + 1, this.line, this.line);
+    this.tokens.match[index] = -1;
     if (partnerLevel >= 0) {
       const partner = this.brackets[partnerLevel]!;
       tokens.match[partner] = index;

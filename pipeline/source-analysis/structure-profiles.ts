@@ -70,7 +70,7 @@ export interface BraceStructure {
   readonly bareBraces: 'block' | 'closure' | 'trailing-closure';
   /** Line breaks end statements (Go, Kotlin, Swift, Scala). */
   readonly newlineEndsStatement: boolean;
-  /** `=` does not end a declaration (Scala `def f(x: Int): Int = {`). */
+  /** `=` does not end a declaration (Scala `def f(x: Int): Int = {`, Kotlin `fun f(x: Int) = when (x) {`). */
   readonly assignmentContinuesDeclaration: boolean;
   /** Constructor initialiser lists after `:` (C++ `: a(x), b(y)`, C# `: base(x)`, Dart). */
   readonly initializerLists: boolean;
@@ -84,6 +84,8 @@ export interface BraceStructure {
   readonly objectiveC: boolean;
   /** `get name {` getters (Dart). */
   readonly getterBlocks: boolean;
+  /** Declarations may have dotted names (Dart named constructors `Point.origin() {`). */
+  readonly dottedDeclarations: boolean;
   /** `&&` directly after a type is an rvalue reference, not a decision (C++). */
   readonly rvalueReferences: boolean;
 }
@@ -155,6 +157,7 @@ const BRACE_DEFAULTS: Omit<BraceStructure, 'decisionKeywords' | 'controlKeywords
   parenClosures: false,
   objectiveC: false,
   getterBlocks: false,
+  dottedDeclarations: false,
   rvalueReferences: false,
 };
 
@@ -214,8 +217,10 @@ const OBJECTIVE_C = braces({
 
 const OBJECTIVE_CPP = braces({ ...CPP, objectiveC: true });
 
+// `synchronized`, `unsafe` and the like are also method modifiers, so they are reserved words
+// (never a method name) rather than control keywords (whose `{` would never be a function).
 const JAVA = braces({
-  controlKeywords: [...C_CONTROL, 'synchronized'],
+  controlKeywords: C_CONTROL,
   typeKeywords: ['class', 'interface', 'enum', 'record'],
   reservedWords: [...C_RESERVED, 'synchronized', 'assert'],
   lambdaArrow: '->',
@@ -223,10 +228,10 @@ const JAVA = braces({
 
 const CSHARP = braces({
   decisionKeywords: [...C_DECISIONS, 'foreach'],
-  controlKeywords: [...C_CONTROL, 'foreach', 'lock', 'using', 'fixed', 'unsafe', 'checked', 'unchecked'],
+  controlKeywords: [...C_CONTROL, 'foreach', 'lock', 'using', 'fixed'],
   typeKeywords: ['class', 'interface', 'struct', 'enum', 'record', 'namespace'],
   functionKeywords: ['delegate', 'get', 'set', 'init', 'add', 'remove'],
-  reservedWords: [...C_RESERVED, 'foreach', 'lock', 'using', 'fixed', 'checked', 'unchecked', 'nameof', 'default'],
+  reservedWords: [...C_RESERVED, 'foreach', 'lock', 'using', 'fixed', 'checked', 'unchecked', 'nameof', 'default', 'when'],
   arms: [{ keyword: 'switch', arrow: '=>', fallback: '_', postfixOnly: true }],
   lambdaArrow: '=>',
   initializerLists: true,
@@ -266,6 +271,7 @@ const KOTLIN = braces({
   signatureDeclarations: false,
   bareBraces: 'closure',
   newlineEndsStatement: true,
+  assignmentContinuesDeclaration: true,
 });
 
 const SWIFT = braces({
@@ -283,7 +289,7 @@ const SWIFT = braces({
 const SCALA = braces({
   decisionKeywords: ['if', 'for', 'while', 'case'],
   controlKeywords: ['if', 'else', 'for', 'while', 'do', 'match', 'try', 'catch', 'finally', 'yield'],
-  typeKeywords: ['class', 'object', 'trait', 'enum'],
+  typeKeywords: ['class', 'object', 'trait', 'enum', 'package'],
   functionKeywords: ['def'],
   statementEndKeywords: ['return'],
   question: 'none',
@@ -310,6 +316,7 @@ const DART = braces({
   initializerLists: true,
   parenClosures: true,
   getterBlocks: true,
+  dottedDeclarations: true,
 });
 
 const PYTHON: IndentStructure = Object.freeze({

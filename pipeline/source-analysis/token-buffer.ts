@@ -36,7 +36,10 @@ export const FLAG_CONTINUATION = 4;
 /** Token flag: part of a preprocessor directive, ignored by structure analysis. */
 export const FLAG_PREPROCESSOR = 8;
 
-/** Growable token storage. `match` links each bracket to its partner (-1 when unmatched). */
+/**
+ * Growable token storage. `match` links each bracket to its partner; it is -1 for unmatched
+ * brackets and meaningless for other tokens (the lexer sets it for brackets only).
+ */
 export class TokenBuffer {
   count = 0;
   kind = new Uint8Array(0);
@@ -69,7 +72,6 @@ export class TokenBuffer {
     this.end[index] = end;
     this.line[index] = line;
     this.endLine[index] = endLine;
-    this.match[index] = -1;
     this.count = index + 1;
     return index;
   }

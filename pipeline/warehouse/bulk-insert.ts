@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { COLUMN_TYPES, type ColumnSqlType } from './column-types.js';
-import type { Database, TableName } from './database.js';
+import type { Database } from './database.js';
 
 /** Options of {@link bulkInsert}. */
 export interface BulkInsertOptions {
@@ -25,16 +25,16 @@ export const DEFAULT_BULK_INSERT = Object.freeze({ chunkSize: 5_000 });
  * Each column travels as one array parameter, typed from {@link COLUMN_TYPES}, so there are no
  * per-row parameters and no 65,535-parameter limit.
  *
- * Columns are the ones present (not `undefined`) in at least one row of the chunk; a row
- * without one of them writes NULL there, and columns absent from every row get their
- * defaults. `Date`s are sent as ISO 8601, jsonb values as JSON text (strings are taken to be
- * JSON text already), text[] values as arrays of strings. With `conflict: 'update'`, rows
- * repeating a key within a chunk are collapsed to the last one (PostgreSQL refuses to update a
- * row twice in one statement).
+ * A column a row leaves out (or sets to `undefined`) gets its default on insert and keeps its
+ * stored value on update; `null` writes NULL. Rows that leave out different columns are written
+ * by one statement per set of columns (usually there is just one). `Date`s are sent as ISO 8601,
+ * jsonb values as JSON text (strings are taken to be JSON text already), text[] values as
+ * arrays of strings. With `conflict: 'update'`, rows repeating a key within a chunk are
+ * collapsed to the last one (PostgreSQL refuses to update a row twice in one statement).
  *
  * Returns the number of rows inserted or updated (ignored conflicts are not counted).
  *
- * @throws when a row has a column the table does not have.
+ * @throws when a row has a column the table does not have, or no value at all.
  * @example
  * await bulkInsert(db, 'core.commit_files', files, { conflict: 'update', key: ['commit_id', 'file_path'] });
  */
@@ -44,67 +44,88 @@ export async function bulkInsert(
   rows: readonly object[],
   options: BulkInsertOptions,
 ): Promise<number> {
-  const columnTypes = columnTypesOf(table);
+  const layout = tableLayout(table);
   for (const key of options.key) {
-    if (!(key in columnTypes)) throw new Error(`bulkInsert into ${table}: key column "${key}" is not a column of the table`);
+    if (!layout.index.has(key)) throw new Error(`bulkInsert into ${table}: key column "${key}" is not a column of the table`);
   }
   const chunkSize = options.chunkSize ?? DEFAULT_BULK_INSERT.chunkSize;
   if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new Error(`bulkInsert: chunkSize must be a positive integer, got ${chunkSize}`);
   let written = 0;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.length <= chunkSize ? rows : rows.slice(start, start + chunkSize);
-    written += await insertChunk(db, table, columnTypes, chunk as ReadonlyArray<Record<string, unknown>>, options);
+    written += await insertChunk(db, layout, chunk as ReadonlyArray<Row>, options);
   }
   return written;
 }
 
-type ColumnTypeMap = Readonly<Record<string, ColumnSqlType>>;
+type Row = Record<string, unknown>;
 
-function columnTypesOf(table: string): ColumnTypeMap {
-  const types = (COLUMN_TYPES as Readonly<Record<string, ColumnTypeMap>>)[table];
+/** What bulk writes need to know about a table, computed once per table. */
+interface TableLayout {
+  table: string;
+  types: Readonly<Record<string, ColumnSqlType>>;
+  /** Column names in table order. */
+  columns: readonly string[];
+  /** Position of each column, which is also its bit in a row's shape mask. */
+  index: ReadonlyMap<string, number>;
+}
+
+/** A row's shape is a bit mask of its columns; plain numbers keep 52 bits exactly. */
+const MAX_COLUMNS = 52;
+
+const layouts = new Map<string, TableLayout>();
+
+function tableLayout(table: string): TableLayout {
+  const cached = layouts.get(table);
+  if (cached) return cached;
+  const types = (COLUMN_TYPES as Readonly<Record<string, Readonly<Record<string, ColumnSqlType>>>>)[table];
   if (!types) throw new Error(`bulkInsert: ${table} is not a table of the warehouse (views cannot be written)`);
-  return types;
+  const columns = Object.keys(types);
+  if (columns.length > MAX_COLUMNS) throw new Error(`bulkInsert: ${table} has more than ${MAX_COLUMNS} columns`);
+  const layout = { table, types, columns, index: new Map(columns.map((column, i) => [column, i])) };
+  layouts.set(table, layout);
+  return layout;
 }
 
-async function insertChunk(
-  db: Kysely<Database>,
-  table: string,
-  columnTypes: ColumnTypeMap,
-  chunk: ReadonlyArray<Record<string, unknown>>,
-  options: BulkInsertOptions,
-): Promise<number> {
+async function insertChunk(db: Kysely<Database>, layout: TableLayout, chunk: ReadonlyArray<Row>, options: BulkInsertOptions): Promise<number> {
   const rows = options.conflict === 'update' ? lastRowPerKey(chunk, options.key) : chunk;
-  const columns = presentColumns(table, columnTypes, rows);
-  if (columns.length === 0) return 0;
-  const parameters = columns.map((column) => encodeColumn(rows, column, columnTypes[column]!));
-  const statement = insertStatement(table, columns, columnTypes, options);
-  const result = await db.executeQuery(CompiledQuery.raw(statement, parameters));
-  return Number(result.numAffectedRows ?? 0);
+  let written = 0;
+  for (const [mask, group] of groupByShape(layout, rows)) {
+    const columns = layout.columns.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
+    const parameters = columns.map((column) => encodeColumn(group, column, layout.types[column]!));
+    const statement = insertStatement(layout, columns, options);
+    const result = await db.executeQuery(CompiledQuery.raw(statement, parameters));
+    written += Number(result.numAffectedRows ?? 0);
+  }
+  return written;
 }
 
-/** Columns with a value in at least one row, in the table's column order. Rejects unknown keys. */
-function presentColumns(table: string, columnTypes: ColumnTypeMap, rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  const present = new Set<string>();
+/** Rows grouped by which columns they give a value; rejects unknown columns and empty rows. */
+function groupByShape(layout: TableLayout, rows: ReadonlyArray<Row>): Map<number, Row[]> {
+  const groups = new Map<number, Row[]>();
   for (const row of rows) {
+    let mask = 0;
     for (const key in row) {
-      if (present.has(key)) continue;
-      if (!Object.hasOwn(columnTypes, key)) throw new Error(`bulkInsert into ${table}: unknown column "${key}"`);
-      if (row[key] !== undefined) present.add(key);
+      const position = layout.index.get(key);
+      if (position === undefined) throw new Error(`bulkInsert into ${layout.table}: unknown column "${key}"`);
+      if (row[key] !== undefined) mask += 2 ** position;
     }
+    if (mask === 0) throw new Error(`bulkInsert into ${layout.table}: a row has no values`);
+    const group = groups.get(mask);
+    if (group) group.push(row);
+    else groups.set(mask, [row]);
   }
-  return Object.keys(columnTypes).filter((column) => present.has(column));
+  return groups;
 }
 
 /** Keeps the last row of each key, in first-seen order. Returns `rows` itself when keys are unique. */
-function lastRowPerKey(
-  rows: ReadonlyArray<Record<string, unknown>>,
-  key: readonly string[],
-): ReadonlyArray<Record<string, unknown>> {
+function lastRowPerKey(rows: ReadonlyArray<Row>, key: readonly string[]): ReadonlyArray<Row> {
   const indexByKey = new Map<unknown, number>();
-  const kept: Array<Record<string, unknown>> = [];
+  const kept: Row[] = [];
   for (const row of rows) {
     // A single key column is used as is; composite keys are joined with a separator no id contains.
-    const id = key.length === 1 ? row[key[0]!] : key.map((column) => String(row[column])).join('\u0000');
+    let id: unknown = row[key[0]!];
+    for (let k = 1; k < key.length; k++) id = `${String(id)}\u0000${String(row[key[k]!])}`;
     const index = indexByKey.get(id);
     if (index === undefined) {
       indexByKey.set(id, kept.length);
@@ -123,7 +144,7 @@ function lastRowPerKey(
  * took most of the time of a bulk write; a loop specialised per column type is several times
  * faster, and both backends then receive the same bytes.
  */
-function encodeColumn(rows: ReadonlyArray<Record<string, unknown>>, column: string, type: ColumnSqlType): string {
+function encodeColumn(rows: ReadonlyArray<Row>, column: string, type: ColumnSqlType): string {
   const elements = new Array<string>(rows.length);
   const encode = ELEMENT_ENCODERS[type];
   for (let i = 0; i < rows.length; i++) {
@@ -176,14 +197,14 @@ function textArrayLiteral(value: unknown): string {
 /** SQL per table, column set and conflict rule; built once and reused. */
 const statementCache = new Map<string, string>();
 
-function insertStatement(table: string, columns: readonly string[], columnTypes: ColumnTypeMap, options: BulkInsertOptions): string {
-  const cacheKey = `${table}|${columns.join(',')}|${options.conflict}|${options.key.join(',')}`;
+function insertStatement(layout: TableLayout, columns: readonly string[], options: BulkInsertOptions): string {
+  const cacheKey = `${layout.table}|${columns.join(',')}|${options.conflict}|${options.key.join(',')}`;
   const cached = statementCache.get(cacheKey);
   if (cached) return cached;
   const quoted = columns.map(quoteIdentifier);
   // `$n::text::type[]`: the parameter is literal text (see encodeColumn), parsed by the server.
-  const unnestArguments = columns.map((column, i) => `$${i + 1}::text::${transportType(columnTypes[column]!)}[]`);
-  const selectList = columns.map((column, i) => (columnTypes[column] === 'text[]' ? `u.${quoted[i]}::text[]` : `u.${quoted[i]}`));
+  const unnestArguments = columns.map((column, i) => `$${i + 1}::text::${transportType(layout.types[column]!)}[]`);
+  const selectList = columns.map((column, i) => (layout.types[column] === 'text[]' ? `u.${quoted[i]}::text[]` : `u.${quoted[i]}`));
   const keyList = options.key.map(quoteIdentifier).join(', ');
   const updatable = columns.filter((column) => !options.key.includes(column));
   const onConflict =
@@ -191,7 +212,7 @@ function insertStatement(table: string, columns: readonly string[], columnTypes:
       ? `DO UPDATE SET ${updatable.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}`
       : 'DO NOTHING';
   const statement =
-    `INSERT INTO ${quoteQualifiedName(table)} (${quoted.join(', ')}) ` +
+    `INSERT INTO ${quoteQualifiedName(layout.table)} (${quoted.join(', ')}) ` +
     `SELECT ${selectList.join(', ')} FROM unnest(${unnestArguments.join(', ')}) AS u(${quoted.join(', ')}) ` +
     `ON CONFLICT (${keyList}) ${onConflict}`;
   statementCache.set(cacheKey, statement);

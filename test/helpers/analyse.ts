@@ -63,7 +63,7 @@ export async function commitTotals(warehouse: Warehouse, sha: string): Promise<C
     'ec_released',
   ];
   const result = await sql<Record<string, number>>`
-    SELECT ${sql.join(columns.map((c) => sql`coalesce(sum(${sql.ref(c)}), 0)::float8 AS ${sql.ref(c)}`))}
+    SELECT ${sql.join(columns.map((c) => sql`coalesce(sum(${sql.ref(`e.${c}`)}), 0)::float8 AS ${sql.ref(c)}`))}
       FROM core.effective_code e JOIN core.commits c ON c.commit_id = e.commit_id
      WHERE c.sha = ${sha}`.execute(warehouse.db);
   return result.rows[0]!;

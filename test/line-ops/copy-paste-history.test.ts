@@ -52,6 +52,40 @@ describe('CopyPasteHistory.recordCommit', () => {
   });
 });
 
+describe('CopyPasteHistory and detection together', () => {
+  it('records the same windows whether or not it reuses the line analysis of detectLineOps', () => {
+    const content = [...distinctLines('Reuse', 12), '', '}', ...distinctLines('More', 6)];
+    const files: OpsFile[] = [
+      { hunks: [hunk([], content.slice(3, 9)), hunk(['gone();'], [])], newContent: content, hunkNewStarts: [4, 14] },
+      file(hunk([], [...distinctLines('NoContent', 7), '   '])),
+    ];
+    const reusing = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    detectLineOps(files, reusing, DEFAULT_OPS_THRESHOLDS);
+    reusing.recordCommit(files);
+    const fresh = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    fresh.recordCommit(files.map((f) => ({ ...f })));
+    expect(reusing.size).toBeGreaterThan(0);
+    expect(sortedKeys(reusing)).toEqual(sortedKeys(fresh));
+  });
+
+  it('ignores the reused analysis when another commit is recorded', () => {
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    detectLineOps([file(hunk([], distinctLines('Detected', 5)))], history, DEFAULT_OPS_THRESHOLDS);
+    const other = [file(hunk([], distinctLines('Recorded', 5)))];
+    history.recordCommit(other);
+    expect(history.has(hashOfBlock(distinctLines('Recorded', 5)))).toBe(true);
+    expect(history.has(hashOfBlock(distinctLines('Detected', 5)))).toBe(false);
+  });
+});
+
+function sortedKeys(history: CopyPasteHistory): number[] {
+  const bytes = history.serialize();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const keys: number[] = [];
+  for (let offset = 24; offset < bytes.byteLength; offset += 8) keys.push(view.getFloat64(offset, true));
+  return keys.sort((a, b) => a - b);
+}
+
 describe('CopyPasteHistory serialisation', () => {
   it('round-trips its settings and windows', () => {
     const history = new CopyPasteHistory({ copyPasteMinLines: 4, trivialMinAlphanumeric: 2 });

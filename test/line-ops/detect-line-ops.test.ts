@@ -37,6 +37,13 @@ describe('no-op', () => {
     expect(countOps([result!])).toEqual({ noop: 80 });
   });
 
+  it('treats a re-indented comment as a no-op (whitespace-only changes come first)', () => {
+    const files: OpsFile[] = [
+      { hunks: [{ removed: [comment('    // explain the retry policy')], added: [comment('// explain the retry policy')] }], newContent: null, hunkNewStarts: [1] },
+    ];
+    expect(detect(files)[0]!.hunks[0]).toEqual({ removed: ['noop'], added: ['noop'] });
+  });
+
   it('does not pair a comment line with the same text as code (uncommenting is work)', () => {
     const files: OpsFile[] = [
       { hunks: [{ removed: [comment('registerHandler(event);')], added: [code('registerHandler(event);')] }], newContent: null, hunkNewStarts: [1] },
@@ -86,6 +93,21 @@ describe('move', () => {
     const result = detect([file(hunk([LONG_LINE], [])), file(hunk([], [`    ${LONG_LINE}`]))]);
     expect(result[0]!.hunks[0]!.removed).toEqual(['move']);
     expect(result[1]!.hunks[0]!.added).toEqual(['move']);
+  });
+
+  it('re-indentation vs move: the same re-indented line is noop inside its hunk and move across hunks', () => {
+    const inOneHunk = detect([file(hunk([LONG_LINE], [`\t\t${LONG_LINE}`]))]);
+    expect(inOneHunk[0]!.hunks[0]).toEqual({ removed: ['noop'], added: ['noop'] });
+    const acrossHunks = detect([file(hunk([LONG_LINE], []), hunk([], [`\t\t${LONG_LINE}`]))]);
+    expect(acrossHunks[0]!.hunks[0]!.removed).toEqual(['move']);
+    expect(acrossHunks[0]!.hunks[1]!.added).toEqual(['move']);
+  });
+
+  it('takes precedence over an update: a moved line is not paired with a similar line of its hunk', () => {
+    const edited = LONG_LINE.replace('lineItems', 'lineItemsV2');
+    const [result] = detect([file(hunk([LONG_LINE], [edited]), hunk([], [LONG_LINE]))]);
+    expect(result!.hunks[0]).toEqual({ removed: ['move'], added: ['add'] });
+    expect(result!.hunks[1]!.added).toEqual(['move']);
   });
 
   it('marks a long line moved between two hunks of one file as move', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphanumericCount, hashString, normaliseLine } from '../../pipeline/line-ops/normalise.js';
+import { alphanumericCount, analyseLine, hashString, normaliseLine } from '../../pipeline/line-ops/normalise.js';
 
 describe('normaliseLine', () => {
   it('trims and collapses runs of whitespace to one space', () => {
@@ -56,5 +56,17 @@ describe('hashString', () => {
     let high = 0;
     for (let i = 0; i < 1000; i++) if (hashString(`line ${i}`) >= 2 ** 32) high++;
     expect(high).toBeGreaterThan(900);
+  });
+});
+
+describe('analyseLine', () => {
+  it('gives the same results as the three separate functions', () => {
+    const lines = ['', '   ', '\t\tconst x = 1;', 'a  b', 'a\tb', ' größe \u00a0 = 变量; ', 'x\u2003y', '});', 'plain', 'end \r', '\u0000 a'];
+    for (const line of lines) {
+      const normalised = normaliseLine(line);
+      const { normalised: fused, alphanumerics, hash } = analyseLine(line, true);
+      expect([fused, alphanumerics, hash]).toEqual([normalised, alphanumericCount(normalised), hashString(normalised)]);
+      expect(analyseLine(line, false).hash).toBe(0);
+    }
   });
 });

@@ -46,7 +46,16 @@ describe('bigramDice', () => {
       const b = line();
       expect(bigramDice(a, b)).toBeCloseTo(referenceDice(a, b), 12);
       profiles.clear();
-      expect(profiles.dice(profiles.add(a), profiles.add(b))).toBeCloseTo(referenceDice(a, b), 12);
+      const x = profiles.add(a);
+      const y = profiles.add(b);
+      const expected = referenceDice(a, b);
+      expect(profiles.dice(x, y)).toBeCloseTo(expected, 12);
+      // The early-exit variant keeps exactly the pairs at or above the cut.
+      for (const cut of [0.3, 0.5, 0.7]) {
+        const bounded = profiles.diceAtLeast(x, y, cut);
+        if (expected >= cut) expect(bounded).toBeCloseTo(expected, 12);
+        else expect(bounded).toBe(-1);
+      }
     }
   });
 });

@@ -39,11 +39,12 @@ describe('effective-code rules on real repositories', () => {
     const second = await repo.commit('feat: extra charges');
     await analyse(warehouse, [repo.path]);
     const a = await commitTotals(warehouse, first);
-    expect(a.lines_added).toBe(8);
-    expect(a.added_lines).toBe(5); // the signature line and four body lines
-    expect(a.trivial_lines).toBe(2); // "return 0;" and "}"
-    expect(a.trivial_lines + a.added_lines + a.noop_lines).toBe(8);
-    expect(a.op_weighted).toBe(5);
+    expect(a.lines_added).toBe(7);
+    // the signature, four body lines and "return 0;" (a keyword and a literal is not keyword-only)
+    expect(a.added_lines).toBe(6);
+    expect(a.trivial_lines).toBe(1); // "}"
+    expect(a.trivial_lines + a.added_lines + a.noop_lines).toBe(7);
+    expect(a.op_weighted).toBe(6);
     const b = await commitTotals(warehouse, second);
     // one base line replaced by two extra lines: one similar pair (an update) and one add
     expect(b.lines_added).toBe(2);

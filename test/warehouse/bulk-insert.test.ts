@@ -73,13 +73,30 @@ describe.each(backends)('bulkInsert on $name', ({ open }) => {
     expect((await readCommits())[0]!.parent_shas).toEqual(['x', null]);
   });
 
-  it('writes NULL where a row lacks a column other rows of the batch have', async () => {
+  it('gives a column a row leaves out its default, even when other rows of the batch set it', async () => {
+    const written = await bulkInsert(
+      warehouse.db,
+      'core.sources',
+      [
+        { source_id: 'git:a', kind: 'git', name: 'a', config: JSON.stringify({ set: true }) },
+        { source_id: 'git:b', kind: 'git', name: 'b' },
+        { source_id: 'git:c', kind: 'git', name: 'c', config: undefined },
+      ],
+      { conflict: 'ignore', key: ['source_id'] },
+    );
+    expect(written).toBe(3);
+    const sources = await warehouse.db.selectFrom('core.sources').select(['source_id', 'config']).orderBy('source_id').execute();
+    expect(sources.map((row) => row.config)).toEqual([{ set: true }, {}, {}]);
+
     const { subject: _omitted, ...withoutSubject } = commitRow('web', 'b', '2024-01-01T00:00:00Z');
-    await bulkInsert(warehouse.db, 'core.commits', [commitRow('web', 'a', '2024-01-01T00:00:00Z'), withoutSubject], {
+    await bulkInsert(warehouse.db, 'core.commits', [commitRow('web', 'a', '2024-01-01T00:00:00Z', { ai_evidence: null }), withoutSubject], {
       conflict: 'ignore',
       key: ['commit_id'],
     });
-    expect((await readCommits()).map((row) => row.subject)).toEqual(['change a', null]);
+    expect((await readCommits()).map((row) => [row.subject, row.ai_evidence])).toEqual([
+      ['change a', null],
+      [null, null],
+    ]);
   });
 
   it('gives columns that no row mentions their defaults', async () => {
@@ -115,12 +132,16 @@ describe.each(backends)('bulkInsert on $name', ({ open }) => {
     const written = await bulkInsert(
       warehouse.db,
       'core.commits',
-      [{ commit_id: 'git:web@a', repo_id: 'git:web', sha: 'a', subject: 'new', gate_reason: 'bot' }],
+      [
+        { commit_id: 'git:web@a', repo_id: 'git:web', sha: 'a', subject: 'new', gate_reason: 'bot' },
+        { commit_id: 'git:web@b', repo_id: 'git:web', sha: 'b', message: 'fresh' },
+      ],
       { conflict: 'update', key: ['commit_id'] },
     );
-    expect(written).toBe(1);
-    const [row] = await readCommits();
-    expect([row!.subject, row!.message, row!.gate_reason]).toEqual(['new', 'kept', 'bot']);
+    expect(written).toBe(2);
+    const [a, b] = await readCommits();
+    expect([a!.subject, a!.message, a!.gate_reason]).toEqual(['new', 'kept', 'bot']);
+    expect([b!.subject, b!.message]).toEqual([null, 'fresh']);
   });
 
   it('collapses repeated keys within one batch to the last row on "update"', async () => {
@@ -170,6 +191,9 @@ describe.each(backends)('bulkInsert on $name', ({ open }) => {
     );
     await expect(bulkInsert(warehouse.db, 'metrics.ai_share_weekly', [{ repo_id: 'x' }], { conflict: 'ignore', key: ['repo_id'] })).rejects.toThrow(
       /not a table/,
+    );
+    await expect(bulkInsert(warehouse.db, 'core.people', [{ person_id: undefined }], { conflict: 'ignore', key: ['person_id'] })).rejects.toThrow(
+      /a row has no values/,
     );
     expect(await bulkInsert(warehouse.db, 'core.people', [], { conflict: 'ignore', key: ['person_id'] })).toBe(0);
   });

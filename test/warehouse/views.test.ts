@@ -198,8 +198,8 @@ describe.runIf(backends.length > 1)('metric views across backends', () => {
       const warehouse = await backend.open();
       try {
         await loadViewFixture(warehouse.db);
-        const weekly = await warehouse.db.selectFrom('metrics.effective_code_weekly').selectAll().orderBy(['repo_id', 'stack', 'week_start']).execute();
-        const aiShare = await warehouse.db.selectFrom('metrics.ai_share_weekly').selectAll().orderBy(['repo_id', 'week_start', 'ai_class']).execute();
+        const weekly = await warehouse.db.selectFrom('metrics.effective_code_weekly').selectAll().orderBy('repo_id').orderBy('stack').orderBy('week_start').execute();
+        const aiShare = await warehouse.db.selectFrom('metrics.ai_share_weekly').selectAll().orderBy('repo_id').orderBy('week_start').orderBy('ai_class').execute();
         const byCommit = await warehouse.db.selectFrom('metrics.effective_code_by_commit').selectAll().orderBy('commit_id').execute();
         outputs.push({ weekly, aiShare, byCommit });
       } finally {
