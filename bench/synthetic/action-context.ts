@@ -15,8 +15,9 @@ import { writerFor } from './writers.js';
 /** Average characters per generated line; converts byte budgets into line counts. */
 export const AVERAGE_LINE_CHARS = 36;
 
-/** Smallest and largest source file the generator writes (in lines). */
+/** Smallest source file the generator writes (in lines). */
 export const MIN_FILE_LINES = 50;
+/** Largest source file the generator writes (in lines). */
 export const MAX_FILE_LINES = 3000;
 
 /** A recently edited place, for churn (lines rewritten within days). */
@@ -74,8 +75,6 @@ export interface ActionContext {
   readonly changes: ChangeSet;
   /** The area the author works in. */
   readonly area: CodeArea;
-  /** Fraction of the history already generated (0–1). */
-  readonly progress: number;
   /** Patch bytes a bulk action should aim for. */
   readonly budget: number;
   readonly commitIndex: number;

@@ -7,7 +7,6 @@
 import {
   bracketsBalance,
   includeLeadingDecorations,
-  indentOf,
   isAtFirstLevel,
   type CodeWriter,
   type FileSpec,
@@ -387,7 +386,8 @@ class BraceCodeWriter implements CodeWriter {
     // Complexity per function is heavy-tailed: most small, a few with dozens of decisions.
     const budget: DecisionBudget = { left: Math.min(45, Math.floor(random.exponential(3.5))) };
     const body = indent + unit;
-    const statementCount = random.chance(0.08) ? random.int(10, 24) : random.int(2, 8);
+    // Complex functions are long ones: a big decision budget comes with more statements to spend it on.
+    const statementCount = budget.left >= 8 || random.chance(0.05) ? random.int(10, 24) : random.int(2, 8);
     for (let i = 0; i < statementCount; i++) this.statement(random, body, unit, 1, budget, out);
     out.push(body + this.end(`return ${d.language === 'go' ? `${pickLocal(random)}, nil` : pickLocal(random)}`));
     out.push(close);
@@ -562,6 +562,3 @@ export const javascriptWriter: CodeWriter = new BraceCodeWriter(typescriptDialec
 export const javaWriter: CodeWriter = new BraceCodeWriter(javaDialect);
 /** Writer for Go. */
 export const goWriter: CodeWriter = new BraceCodeWriter(goDialect);
-
-/** Leading whitespace helper re-exported for edit code that works on any brace language. */
-export { indentOf };

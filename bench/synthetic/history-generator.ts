@@ -275,7 +275,6 @@ export class HistoryGenerator {
       model: this.model,
       changes,
       area,
-      progress: this.progress,
       budget,
       commitIndex: this.commitCount,
       recent: this.recent,

@@ -9,6 +9,7 @@ import { renderGeneratedGo, renderGeneratedTypeScript, renderLockfile, renderPac
 import type { SeededRandom } from './seeded-random.js';
 import { textFile, type SourceFile } from './source-file.js';
 
+/** Paths of the fixed project files. */
 export const WEB_PACKAGE_JSON = 'web/package.json';
 export const WEB_LOCKFILE = 'web/package-lock.json';
 export const WEB_BUNDLE = 'web/public/assets/app.min.js';

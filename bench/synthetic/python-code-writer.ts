@@ -137,7 +137,8 @@ class PythonCodeWriter implements CodeWriter {
     const body = indent + unit;
     if (random.chance(0.4)) out.push(`${body}"""${sentence(random, 5, 12)}."""`);
     const budget: DecisionBudget = { left: Math.min(45, Math.floor(random.exponential(3.5))) };
-    const statementCount = random.chance(0.08) ? random.int(10, 24) : random.int(2, 8);
+    // Complex functions are long ones: a big decision budget comes with more statements to spend it on.
+    const statementCount = budget.left >= 8 || random.chance(0.05) ? random.int(10, 24) : random.int(2, 8);
     for (let i = 0; i < statementCount; i++) this.statement(random, body, unit, 1, budget, out);
     out.push(`${body}return ${local(random)}`);
     return out;

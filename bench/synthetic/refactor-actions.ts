@@ -16,6 +16,8 @@ import { NOUNS, VERBS, capitalize } from './vocabulary.js';
 import { writerFor } from './writers.js';
 
 const CALLABLE_NAME = /([A-Za-z_$][\w$]*)\s*(?:=\s*(?:async\s*)?)?\(/g;
+/** A called camelCase, PascalCase or snake_case name of two or more words: `loadOrder(`, `load_order(`. */
+const CALLED_NAME = /\b([A-Za-z][a-z]+(?:[A-Z][a-z]+|_[a-z]+)+)\(/;
 const NOT_NAMES = new Set(['func', 'function', 'def', 'async', 'if', 'for', 'while', 'switch', 'catch', 'test', 'it', 'return']);
 
 /** The name a function header declares (`loadOrder` in `export function loadOrder(…) {`). */
@@ -230,17 +232,22 @@ export function copyPaste(ctx: ActionContext): CommitIntent | null {
   return { type: 'feat', scope: ctx.area.scope, description: `add ${name ?? 'helper'} variant` };
 }
 
-/** Renames an identifier in every file of the area that uses it (a find/replace commit). */
+/** Renames a called function in every file of the area that uses it (a find/replace commit). */
 export function findReplace(ctx: ActionContext): CommitIntent | null {
   const source = pickSource(ctx, 50);
   if (!source) return null;
-  const ranges = source.writer.functionRanges(source.file.lines, source.file.indentUnit);
-  if (ranges.length === 0) return null;
-  const name = declaredName(source.file.lines[headerIndex(source.file.lines, ctx.random.pick(ranges))]!);
-  if (!name || name.length < 6) return null;
-  // Swap the leading verb (loadOrder → fetchOrder) when there is one, as renames usually do.
-  const verb = VERBS.find((candidate) => name.startsWith(candidate) && name.length > candidate.length);
-  const replacement = verb ? `${ctx.random.pick(VERBS.filter((other) => other !== verb))}${name.slice(verb.length)}` : `${name}V2`;
+  // Called names are drawn from a small vocabulary, so each appears in many files of an area.
+  let name: string | undefined;
+  for (let attempt = 0; attempt < 30 && !name; attempt++) {
+    const match = CALLED_NAME.exec(ctx.random.pick(source.file.lines));
+    if (match && !NOT_NAMES.has(match[1]!)) name = match[1];
+  }
+  if (!name) return null;
+  const lower = name.toLowerCase();
+  const verb = VERBS.find((candidate) => lower.startsWith(candidate) && name!.length > candidate.length);
+  if (!verb) return null;
+  const newVerb = ctx.random.pick(VERBS.filter((other) => other !== verb));
+  const replacement = (name.charAt(0) === name.charAt(0).toUpperCase() ? capitalize(newVerb) : newVerb) + name.slice(verb.length);
   const pattern = new RegExp(`\\b${name}\\b`, 'g');
   const candidates = [...ctx.model.pathsOf(ctx.area.name, 'source'), ...ctx.model.pathsOf(ctx.area.name, 'test')];
   let changedFiles = 0;
@@ -252,7 +259,6 @@ export function findReplace(ctx: ActionContext): CommitIntent | null {
     for (let line = 0; line < file.lines.length; line++) {
       const text = file.lines[line]!;
       if (!text.includes(name)) continue;
-      pattern.lastIndex = 0;
       const next = text.replace(pattern, replacement);
       if (next === text) continue;
       changed ??= file.lines.slice();

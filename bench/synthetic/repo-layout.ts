@@ -7,7 +7,7 @@
 
 import type { Focus } from './people.js';
 import type { FileRole, Language } from './source-file.js';
-import { camelCase, capitalize, kebabCase, pascalCase, snakeCase } from './vocabulary.js';
+import { capitalize, kebabCase, pascalCase, snakeCase } from './vocabulary.js';
 
 /** Areas of the code base; each is owned by people of one focus and has its own commit scope. */
 export type AreaName = 'web' | 'orders' | 'inventory' | 'billing' | 'gateway' | 'data' | 'db' | 'infra' | 'docs' | 'third_party' | 'root';
@@ -70,11 +70,6 @@ const AREA_PREFIXES: ReadonlyArray<readonly [string, AreaName]> = [
 export function areaOf(path: string): AreaName {
   for (const [prefix, area] of AREA_PREFIXES) if (path.startsWith(prefix)) return area;
   return path.endsWith('.md') ? 'docs' : 'root';
-}
-
-/** The code area record of an area name, if it is one. */
-export function codeArea(name: AreaName): CodeArea | undefined {
-  return CODE_AREAS.find((area) => area.name === name);
 }
 
 function javaService(area: AreaName): string {
@@ -162,9 +157,4 @@ export function plannedFiles(module: FeatureModule, index: number, extraNoun: st
     default:
       throw new Error(`area ${area} has no feature modules`);
   }
-}
-
-/** A conventional name for a module's public entry point, for commit messages. */
-export function moduleTitle(module: FeatureModule): string {
-  return camelCase(module.subject);
 }

@@ -65,11 +65,6 @@ export class SeededRandom {
     return keys[keys.length - 1] as K;
   }
 
-  /** A value spread evenly on a log scale between `min` and `max` (many small, few large). */
-  logUniform(min: number, max: number): number {
-    return Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min)));
-  }
-
   /** An exponentially distributed value with the given mean (gaps between events). */
   exponential(mean: number): number {
     return -Math.log(1 - this.next()) * mean;

@@ -30,6 +30,7 @@ import {
   PUNCT_AND_ASSIGN,
   PUNCT_ASSIGN_OPERATOR,
   PUNCT_DOUBLE_COLON,
+  PUNCT_ELVIS,
   PUNCT_FAT_ARROW,
   PUNCT_INCREMENT,
   PUNCT_OPTIONAL_CHAIN,
@@ -107,6 +108,8 @@ class BraceFinder {
   private frameCase = new Int32Array(64);
   private frameStatement = new Int32Array(64);
   private frameWhere = new Uint8Array(64);
+  /** The frame is a type body or type literal: arrows inside are function types, not functions. */
+  private frameTypeContext = new Uint8Array(64);
   private frameArm: (CompiledArm | null)[] = [];
 
   /** Last token of the name found by {@link signature} (`operator==` spans two tokens). */
@@ -117,6 +120,7 @@ class BraceFinder {
   private resultName = ANONYMOUS;
   private resultLine = 0;
   private resultArm: CompiledArm | null = null;
+  private resultTypeContext = false;
 
   run(tokens: TokenBuffer, text: string, structure: CompiledStructure, collector: FunctionCollector): void {
     this.tokens = tokens;
@@ -160,6 +164,7 @@ class BraceFinder {
     this.frameFunction[level] = -1;
     this.frameOuterFunction[level] = this.currentFunction;
     this.frameArm[level] = null;
+    this.frameTypeContext[level] = 0;
     this.depth = level + 1;
     this.resetStatement(level, open + 1);
     return level;
@@ -186,6 +191,9 @@ class BraceFinder {
     const where = new Uint8Array(size);
     where.set(this.frameWhere);
     this.frameWhere = where;
+    const typeContext = new Uint8Array(size);
+    typeContext.set(this.frameTypeContext);
+    this.frameTypeContext = typeContext;
   }
 
   private resetStatement(level: number, next: number): void {
@@ -379,6 +387,7 @@ class BraceFinder {
       this.currentFunction = fn;
     }
     this.frameArm[level] = this.resultArm;
+    this.frameTypeContext[level] = this.resultTypeContext ? 1 : 0;
   }
 
   private setFunction(name: string, line: number): void {
@@ -393,6 +402,7 @@ class BraceFinder {
     const rules = this.rules;
     this.resultKind = BLOCK;
     this.resultArm = null;
+    this.resultTypeContext = false;
     this.signatureEnd = -1;
     const previous = this.previous(i);
     const braceLine = tokens.line[i]!;
@@ -401,6 +411,10 @@ class BraceFinder {
     if (rules.lambdaArrow !== null && previous >= 0) {
       const arrow = rules.lambdaArrow === '=>' ? PUNCT_FAT_ARROW : PUNCT_THIN_ARROW;
       if (this.isPunctAt(previous, arrow) && this.frameCase[top]! < this.frameStatement[top]!) {
+        if (rules.typeAnnotations && this.isFunctionType(previous, top)) {
+          this.resultTypeContext = true;
+          return;
+        }
         this.arrowFunction(previous);
         return;
       }
@@ -420,6 +434,7 @@ class BraceFinder {
         return;
       }
       if (latest === type) {
+        this.resultTypeContext = true;
         if (rules.signatureDeclarations && !rules.typeBeatsSignature) {
           const name = this.signature(i);
           if (name > type) this.setFunction(this.nameText(name), tokens.line[this.nameStart(name)]!);
@@ -431,6 +446,12 @@ class BraceFinder {
         this.resultKind = ARMS;
         this.resultArm = arm;
       }
+      return;
+    }
+
+    // Type literals and alias bodies: `): { a: T } {`, `Promise<{ … }>`, `type T = { … }`.
+    if (rules.typeAnnotations && (this.isTypeLiteral(previous, top) || this.isTypeAlias(top))) {
+      this.resultTypeContext = true;
       return;
     }
 
@@ -480,6 +501,52 @@ class BraceFinder {
     }
   }
 
+  /** Punctuation after which `{` starts an object type: `:`, `?:`, `<`, `|`, `&`, `,` (TypeScript). */
+  private isTypePunctuation(i: number): boolean {
+    if (i < 0 || this.tokens.kind[i] !== TOKEN_PUNCTUATION) return false;
+    const punct = this.tokens.id[i];
+    return punct === COLON || punct === PUNCT_ELVIS || punct === LT || punct === PIPE || punct === AMP || punct === COMMA;
+  }
+
+  /**
+   * `{` at a type position: in a generic or union (`<{`, `| {`), a return type (`): {`), a
+   * parameter annotation (`(opts: {`), or anywhere after `:` inside a type body.
+   */
+  private isTypeLiteral(previous: number, top: number): boolean {
+    if (!this.isTypePunctuation(previous)) return false;
+    const punct = this.tokens.id[previous];
+    if (punct === LT || punct === PIPE || punct === AMP) return true;
+    if (this.frameTypeContext[top] === 1) return true;
+    if (punct === COMMA) return false;
+    return this.isAnnotationColon(previous, top);
+  }
+
+  /** The `:` (or `?:`) at `colon` annotates a parameter or a return type. */
+  private isAnnotationColon(colon: number, top: number): boolean {
+    const before = this.previous(colon);
+    if (this.isPunctAt(before, RPAREN)) return true;
+    if (this.frameKind[top] !== FRAME_PAREN || before < 0 || this.tokens.kind[before] !== TOKEN_IDENTIFIER) return false;
+    const opener = this.previous(before);
+    return this.isPunctAt(opener, LPAREN) || this.isPunctAt(opener, COMMA) || (opener >= 0 && this.tokens.kind[opener] === TOKEN_IDENTIFIER);
+  }
+
+  /** The statement is a TypeScript type alias: `type Name<…> = …`. */
+  private isTypeAlias(top: number): boolean {
+    const first = this.frameStatement[top]!;
+    return this.isWord(first, 'type') && first + 1 < this.tokens.count && this.tokens.kind[first + 1] === TOKEN_IDENTIFIER;
+  }
+
+  /** `(x: T) => {` where the arrow is a function type (its `{` an object type), not an arrow function. */
+  private isFunctionType(arrow: number, top: number): boolean {
+    if (this.frameTypeContext[top] === 1 || this.isTypeAlias(top)) return true;
+    const tokens = this.tokens;
+    let start = this.previous(arrow);
+    if (this.isPunctAt(start, RPAREN) && tokens.match[start]! >= 0) start = tokens.match[start]!;
+    let before = this.previous(start);
+    if (this.isPunctAt(before, GT)) before = this.previous(this.openingAngle(before));
+    return (this.isPunctAt(before, COLON) || this.isPunctAt(before, PUNCT_ELVIS)) && this.isAnnotationColon(before, top);
+  }
+
   /** The arm construct introduced by the control keyword at `control`, if any. */
   private armOf(control: number): CompiledArm | null {
     const arm = this.structure.armByKeyword.get(this.tokens.id[control]!);
@@ -522,11 +589,28 @@ class BraceFinder {
     else this.setFunction(ANONYMOUS, tokens.line[start]!);
   }
 
-  /** For `name = …` and `name: …` where `before` is the `=` or `:`, the name's token; else -1. */
+  /**
+   * For `name = …` and `name: …` where `before` is the `=` or `:`, the name's token; else -1.
+   * A type annotation between name and `=` is stepped over: `const f: Handler<T> = () => {`.
+   */
   private assignedName(before: number): number {
     if (before < 0 || !(this.isPunctAt(before, EQ) || this.isPunctAt(before, COLON))) return -1;
+    const tokens = this.tokens;
     const name = this.previous(before);
-    return name >= 0 && this.tokens.kind[name] === TOKEN_IDENTIFIER ? name : -1;
+    if (name < 0 || tokens.kind[name] !== TOKEN_IDENTIFIER) return -1;
+    if (this.rules.typeAnnotations && this.isPunctAt(before, EQ)) {
+      let j = name;
+      for (let steps = 0; j >= 0 && steps < 32; steps++) {
+        if (this.isPunctAt(j, COLON)) {
+          const annotated = this.previous(j);
+          return annotated >= 0 && tokens.kind[annotated] === TOKEN_IDENTIFIER ? annotated : name;
+        }
+        if (this.isPunctAt(j, RPAREN) && tokens.match[j]! >= 0) j = tokens.match[j]!;
+        else if (!this.isTrailer(j) && !this.isPunctAt(j, PUNCT_FAT_ARROW)) break;
+        j = this.previous(j);
+      }
+    }
+    return name;
   }
 
   /** The name after a function keyword: `func (r R) Name(`, `fun <T> Foo.bar(`, `fn name<T>(`. */
@@ -586,6 +670,11 @@ class BraceFinder {
     for (let steps = 0; j >= 0 && steps < SIGNATURE_LOOKBACK; steps++) {
       if (rules.initializerLists && this.isPunctAt(j, RBRACE) && tokens.match[j]! >= 0 && this.isInitializerBrace(tokens.match[j]!)) {
         j = this.previous(this.previous(tokens.match[j]!));
+        continue;
+      }
+      if (rules.typeAnnotations && this.isPunctAt(j, RBRACE) && tokens.match[j]! >= 0 && this.isTypePunctuation(this.previous(tokens.match[j]!))) {
+        // An object type in a return type: `): Promise<{ ok: boolean }> {`.
+        j = this.previous(tokens.match[j]!);
         continue;
       }
       if (!this.isPunctAt(j, RPAREN)) {

@@ -88,6 +88,8 @@ export interface BraceStructure {
   readonly dottedDeclarations: boolean;
   /** `&&` directly after a type is an rvalue reference, not a decision (C++). */
   readonly rvalueReferences: boolean;
+  /** TypeScript annotations: object types (`): { a: T } {`) and function types (`f: (x) => { … }`) are not bodies. */
+  readonly typeAnnotations: boolean;
 }
 
 /** Rules for Python-like languages, where indentation delimits bodies. */
@@ -159,6 +161,7 @@ const BRACE_DEFAULTS: Omit<BraceStructure, 'decisionKeywords' | 'controlKeywords
   getterBlocks: false,
   dottedDeclarations: false,
   rvalueReferences: false,
+  typeAnnotations: false,
 };
 
 function braces(rules: Partial<BraceStructure> & Pick<BraceStructure, 'controlKeywords' | 'typeKeywords'>): BraceStructure {
@@ -190,6 +193,7 @@ const JAVASCRIPT = braces({
   expressionKeywords: JS_EXPRESSION_KEYWORDS,
   lambdaArrow: '=>',
   bracketLambdas: true,
+  typeAnnotations: true,
 });
 
 const C_LANGUAGE = braces({
