@@ -65,13 +65,13 @@ export function benchCommand(): Command {
         'Without a repository, a deterministic synthetic one is generated first (and reused on later runs).',
     )
     .argument('[repo]', 'repository to measure (default: the synthetic repository)')
-    .option('--json', 'print one JSON object instead of key: value lines', false)
+    .option('--json', 'print one JSON object instead of key: value lines')
     .option('--commits <n>', 'commits of the synthetic repository', positiveNumber('--commits', true), DEFAULT_SYNTHETIC_SIZE.commits)
     .option('--patch-mb <n>', 'patch volume of the synthetic repository in MB', positiveNumber('--patch-mb', false), DEFAULT_SYNTHETIC_SIZE.patchMb)
     .addOption(new Option('--seed <n>', 'seed of the synthetic repository').argParser(positiveNumber('--seed', true)).default(DEFAULT_SYNTHETIC_SIZE.seed).hideHelp())
-    .option('--backends <list>', 'comma-separated warehouse backends', backendList, [...BENCH_BACKENDS])
+    .addOption(new Option('--backends <list>', 'comma-separated warehouse backends').argParser(backendList).default([...BENCH_BACKENDS], BENCH_BACKENDS.join(',')))
     .option('--database-url <url>', 'PostgreSQL server to create the benchmark database on', DEFAULT_BENCH_DATABASE_URL)
-    .option('--keep', 'keep the benchmark database and PGlite data directory', false)
+    .option('--keep', 'keep the benchmark database and PGlite data directory')
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
 }
@@ -91,7 +91,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     if (error instanceof CommanderError) throw new BenchUsageError(error.message.replace(/^error: /, ''));
     throw error;
   }
-  const options = command.opts<{ json: boolean; commits: number; patchMb: number; seed: number; backends: BenchBackend[]; databaseUrl: string; keep: boolean }>();
+  const options = command.opts<{ json?: boolean; commits: number; patchMb: number; seed: number; backends: BenchBackend[]; databaseUrl: string; keep?: boolean }>();
   try {
     new URL(options.databaseUrl);
   } catch {
@@ -99,12 +99,12 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
   }
   return {
     repo: command.args[0] ?? null,
-    json: options.json,
+    json: options.json ?? false,
     commits: options.commits,
     patchMb: options.patchMb,
     seed: options.seed,
     backends: options.backends,
     databaseUrl: options.databaseUrl,
-    keep: options.keep,
+    keep: options.keep ?? false,
   };
 }

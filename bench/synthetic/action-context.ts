@@ -27,15 +27,16 @@ export interface RecentEdit {
   commitIndex: number;
 }
 
-/** The last few hundred edits, oldest first. */
+/** The last thousand or so edits, oldest first. */
 export class RecentEdits {
   private readonly edits: RecentEdit[] = [];
 
-  constructor(private readonly capacity = 300) {}
+  constructor(private readonly capacity = 1200) {}
 
   add(edit: RecentEdit): void {
     this.edits.push(edit);
-    if (this.edits.length > this.capacity) this.edits.shift();
+    // Trimmed in batches: shifting a long array on every edit would be quadratic.
+    if (this.edits.length > 2 * this.capacity) this.edits.splice(0, this.edits.length - this.capacity);
   }
 
   /** A random edit made at or after `sinceCommit`, if any. */
@@ -64,8 +65,6 @@ export interface ProjectState {
   nextMigration: number;
   /** Characters of the committed front-end bundle. */
   bundleSize: number;
-  /** Sizes scale with the target: characters the tip of the repository should hold at the end. */
-  finalTreeSize: number;
 }
 
 /** Inputs of one commit action. */

@@ -66,8 +66,9 @@ export function smallEdit(ctx: ActionContext): CommitIntent | null {
 
 /** Rewrites lines written in the last few days (the churn the durability window looks for). */
 export function churnEdit(ctx: ActionContext): CommitIntent | null {
-  // About forty commits is one to two working days at a few commits per hour.
-  const recent = ctx.recent.pickSince(ctx.random, ctx.commitIndex - 40);
+  // About 120 commits is four to five working days at a few commits per hour: well inside
+  // the durability window, so these rewrites are churn.
+  const recent = ctx.recent.pickSince(ctx.random, ctx.commitIndex - 120);
   if (!recent || !ctx.model.has(recent.path)) return smallEdit(ctx);
   if (!editFile(ctx, recent.path, ctx.random.int(1, 2), recent.line)) return smallEdit(ctx);
   if (ctx.random.chance(0.3)) {

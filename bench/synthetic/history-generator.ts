@@ -53,6 +53,14 @@ export interface HistoryShape {
    * diff algorithm); the target is divided by this measured ratio.
    */
   patchEstimateRatio: number;
+  /** Relative frequency of each kind of ordinary commit. */
+  stepWeights: Readonly<Record<WeightedStep, number>>;
+  /** A deficit of this many average commits' volume forces the next step to be a large one. */
+  catchUpCommits: number;
+  /** How far (as a fraction) the tree may drift from its planned size before large steps lean to growing or shrinking it. */
+  treeTolerance: number;
+  /** Mix of large steps while the tree is smaller than planned, about right, and larger. */
+  bulkMix: Readonly<Record<'growing' | 'steady' | 'shrinking', Readonly<Record<BulkStep, number>>>>;
 }
 
 /** Defaults tuned so the result resembles a busy product monorepo (ours, not a published norm). */
@@ -67,17 +75,27 @@ export const DEFAULT_HISTORY_SHAPE: HistoryShape = Object.freeze({
   agentEnd: 0.06,
   ignoreRevsShare: 0.75,
   patchEstimateRatio: 0.95,
+  stepWeights: Object.freeze({
+    edit: 44, churn: 9, tests: 6, docs: 3.5, config: 2.5, migration: 1.2, schema: 1, rename: 2.2, renameModule: 0.4,
+    move: 1.4, split: 0.5, copy: 1.5, findReplace: 0.8, reformat: 0.35, revert: 0.8, dependabot: 2.5, renovate: 1.2,
+    regenerate: 0.7, vendor: 0.35, binary: 0.6, legacy: 0.2,
+  }),
+  catchUpCommits: 40,
+  treeTolerance: 0.15,
+  bulkMix: Object.freeze({
+    growing: Object.freeze({ feature: 65, rewrite: 30, removeModule: 5 }),
+    steady: Object.freeze({ feature: 40, rewrite: 45, removeModule: 15 }),
+    shrinking: Object.freeze({ feature: 15, rewrite: 40, removeModule: 45 }),
+  }),
 });
 
-/** What kinds of single commits exist and how often each is chosen. */
-const STEP_WEIGHTS = {
-  edit: 44, churn: 9, tests: 6, docs: 3.5, config: 2.5, migration: 1.2, schema: 1, rename: 2.2, renameModule: 0.4,
-  move: 1.4, split: 0.5, copy: 1.5, findReplace: 0.8, reformat: 0.35, revert: 0.8, dependabot: 2.5, renovate: 1.2,
-  regenerate: 0.7, vendor: 0.35, binary: 0.6, legacy: 0.2,
-} as const;
-
-type WeightedStep = keyof typeof STEP_WEIGHTS;
-type StepKind = WeightedStep | 'feature' | 'rewrite' | 'removeModule' | 'renamePure' | 'renameEdited';
+/** Kinds of ordinary commits, chosen by {@link HistoryShape.stepWeights}. */
+type WeightedStep =
+  | 'edit' | 'churn' | 'tests' | 'docs' | 'config' | 'migration' | 'schema' | 'rename' | 'renameModule' | 'move' | 'split'
+  | 'copy' | 'findReplace' | 'reformat' | 'revert' | 'dependabot' | 'renovate' | 'regenerate' | 'vendor' | 'binary' | 'legacy';
+/** Large steps that absorb the volume budget. */
+type BulkStep = 'feature' | 'rewrite' | 'removeModule';
+type StepKind = WeightedStep | BulkStep | 'renamePure' | 'renameEdited';
 
 /** Steps forced at evenly spaced points so even a small history contains every feature. */
 const REQUIRED_STEPS = [
@@ -152,6 +170,8 @@ export class HistoryGenerator {
   private readonly pendingIgnoreRevs: Array<{ mark: number; subject: string; author: Signature }> = [];
   private readonly required: Array<{ at: number; step: RequiredStep; attempts: number }> = [];
   private lastProgressReport = 0;
+  /** Reverts need real commit ids, so they are decided apart from the other step kinds, at the same rate. */
+  private readonly revertShare: number;
 
   constructor(
     private readonly writer: FastImportWriter,
@@ -163,6 +183,8 @@ export class HistoryGenerator {
     this.shape = { ...DEFAULT_HISTORY_SHAPE, ...options.shape };
     this.targetBytes = options.targetPatchBytes / this.shape.patchEstimateRatio;
     this.finalTreeSize = options.targetPatchBytes * this.shape.treeShare;
+    const weights = Object.values<number>(this.shape.stepWeights);
+    this.revertShare = this.shape.stepWeights.revert / weights.reduce((sum, weight) => sum + weight, 0);
     REQUIRED_STEPS.forEach((step, i) => {
       this.required.push({ at: Math.floor(options.commits * (0.05 + (0.85 * i) / REQUIRED_STEPS.length)), step, attempts: 0 });
     });
@@ -251,20 +273,19 @@ export class HistoryGenerator {
 
   private wantsBulk(): boolean {
     const perCommit = this.targetBytes / this.options.commits;
-    // Why 40: with bulk steps one in ten, the deficit normally stays near ten commits' worth;
-    // far beyond that the history is falling behind and the next step must catch up.
     const deficit = this.deficit();
     // Near the end there is no time left to catch up gradually.
     if (this.remaining <= 5 && deficit > 5 * perCommit) return true;
-    return deficit > 40 * perCommit || this.random.chance(this.shape.bulkShare);
+    return deficit > this.shape.catchUpCommits * perCommit || this.random.chance(this.shape.bulkShare);
   }
 
   private bulkKind(): StepKind {
     const treeTarget = this.finalTreeSize * (INITIAL_TREE_SHARE + (1 - INITIAL_TREE_SHARE) * this.progress);
     const ratio = this.model.totalSize / treeTarget;
-    if (ratio < 0.85) return this.random.weighted({ feature: 65, rewrite: 30, removeModule: 5 });
-    if (ratio > 1.15) return this.random.weighted({ feature: 15, rewrite: 40, removeModule: 45 });
-    return this.random.weighted({ feature: 40, rewrite: 45, removeModule: 15 });
+    const { bulkMix, treeTolerance } = this.shape;
+    if (ratio < 1 - treeTolerance) return this.random.weighted(bulkMix.growing);
+    if (ratio > 1 + treeTolerance) return this.random.weighted(bulkMix.shrinking);
+    return this.random.weighted(bulkMix.steady);
   }
 
   // ---- actions ------------------------------------------------------------------------
@@ -407,7 +428,7 @@ export class HistoryGenerator {
     const required = this.nextRequired();
     if (!required) {
       if (this.remaining >= 3 && this.random.chance(this.shape.mergeShare)) this.pullRequest(this.agentTurn());
-      else if (this.random.chance(STEP_WEIGHTS.revert / 100)) {
+      else if (this.random.chance(this.revertShare)) {
         if (!(await this.revert())) this.singleCommit('edit', {});
       } else this.singleCommit(this.chooseKind(), { agentSquash: this.agentTurn() });
       return;
@@ -445,7 +466,7 @@ export class HistoryGenerator {
 
   private chooseKind(): StepKind {
     if (this.wantsBulk()) return this.bulkKind();
-    const kind: WeightedStep = this.random.weighted(STEP_WEIGHTS);
+    const kind: WeightedStep = this.random.weighted(this.shape.stepWeights);
     return kind === 'revert' ? 'edit' : kind;
   }
 

@@ -71,7 +71,7 @@ function addModules(random: SeededRandom, model: RepoModel, changes: ChangeSet, 
   }
 }
 
-function textOf(random: SeededRandom, changes: ChangeSet, path: string, language: 'markdown' | 'yaml' | 'sql' | 'python' | 'csv', role: 'docs' | 'config' | 'source' | 'data', lines: number, subject: string[]): void {
+function writeTextFile(random: SeededRandom, changes: ChangeSet, path: string, language: 'markdown' | 'yaml' | 'sql' | 'python' | 'csv', role: 'docs' | 'config' | 'source' | 'data', lines: number, subject: string[]): void {
   const file = createFile(random, { path, language, role: 'source', subject, packageName: '' }, lines, writerFor(language)!.defaultIndent, role);
   changes.write(path, file);
 }
@@ -87,14 +87,14 @@ export function buildInitialTree(random: SeededRandom, model: RepoModel, changes
   const codeBudget = finalTreeSize * INITIAL_TREE_SHARE * 0.85;
   for (const area of CODE_AREAS) addModules(random, model, changes, area, codeBudget * area.weight);
 
-  textOf(random, changes, 'README.md', 'markdown', 'docs', random.int(60, 200), ['acme', 'shop']);
-  for (const topic of ['architecture', 'getting-started', 'api', 'operations']) textOf(random, changes, `docs/${topic}.md`, 'markdown', 'docs', random.int(40, 250), [topic]);
+  writeTextFile(random, changes, 'README.md', 'markdown', 'docs', random.int(60, 200), ['acme', 'shop']);
+  for (const topic of ['architecture', 'getting-started', 'api', 'operations']) writeTextFile(random, changes, `docs/${topic}.md`, 'markdown', 'docs', random.int(40, 250), [topic]);
   changes.write(CHANGELOG, textFile('markdown', 'docs', ['# Changelog', ''], '  '));
   changes.write(GITATTRIBUTES, textFile('text', 'config', gitattributesLines(), '  '));
-  for (const workflow of ['ci', 'deploy', 'nightly']) textOf(random, changes, `.github/workflows/${workflow}.yml`, 'yaml', 'config', random.int(30, 90), [workflow]);
-  for (const service of ['web', 'orders', 'inventory', 'billing', 'gateway']) textOf(random, changes, `deploy/k8s/${service}.yaml`, 'yaml', 'config', random.int(25, 80), [service]);
-  for (const env of ['staging', 'production']) textOf(random, changes, `config/${env}.yaml`, 'yaml', 'config', random.int(20, 60), [env]);
-  textOf(random, changes, 'db/migrations/V0001__init.sql', 'sql', 'source', random.int(40, 160), ['init']);
+  for (const workflow of ['ci', 'deploy', 'nightly']) writeTextFile(random, changes, `.github/workflows/${workflow}.yml`, 'yaml', 'config', random.int(30, 90), [workflow]);
+  for (const service of ['web', 'orders', 'inventory', 'billing', 'gateway']) writeTextFile(random, changes, `deploy/k8s/${service}.yaml`, 'yaml', 'config', random.int(25, 80), [service]);
+  for (const env of ['staging', 'production']) writeTextFile(random, changes, `config/${env}.yaml`, 'yaml', 'config', random.int(20, 60), [env]);
+  writeTextFile(random, changes, 'db/migrations/V0001__init.sql', 'sql', 'source', random.int(40, 160), ['init']);
 
   // Why these shares: a big monorepo's lock file is a few per cent of its text, a committed bundle less.
   const packageCount = Math.max(30, Math.min(6000, Math.round((finalTreeSize * 0.03) / 330)));
@@ -104,7 +104,6 @@ export function buildInitialTree(random: SeededRandom, model: RepoModel, changes
     goModules: [],
     nextMigration: 2,
     bundleSize: Math.max(3000, Math.round(finalTreeSize * 0.005)),
-    finalTreeSize,
   };
   changes.write(WEB_PACKAGE_JSON, packageJsonFile(project));
   changes.write(WEB_LOCKFILE, lockfileFile(project));

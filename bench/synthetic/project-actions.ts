@@ -43,12 +43,11 @@ export function writeRegenerated(ctx: ActionContext, path: string, next: SourceF
 /** Edits or adds Markdown documentation. */
 export function docsEdit(ctx: ActionContext): CommitIntent | null {
   const existing = ctx.model.pick(ctx.random, 'docs', 'docs');
-  if (existing && ctx.random.chance(0.75)) {
+  const subject = [ctx.random.pick(NOUNS), ctx.random.pick(['guide', 'overview', 'runbook', 'faq', 'design'])];
+  const path = `docs/${kebabCase(subject)}.md`;
+  if (existing && (ctx.random.chance(0.75) || ctx.model.has(path))) {
     editFile(ctx, existing, ctx.random.int(1, 4));
-  } else {
-    const subject = [ctx.random.pick(NOUNS), ctx.random.pick(['guide', 'overview', 'runbook', 'faq', 'design'])];
-    const path = `docs/${kebabCase(subject)}.md`;
-    if (ctx.model.has(path)) return existing ? (editFile(ctx, existing, 2), { type: 'docs', description: `update ${existing}` }) : null;
+  } else if (!ctx.model.has(path)) {
     ctx.changes.write(path, createFile(ctx.random, { path, language: 'markdown', role: 'source', subject, packageName: '' }, ctx.random.int(40, 300), '  ', 'docs'));
   }
   if (ctx.changes.isEmpty) return null;

@@ -24,14 +24,14 @@ const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr
  * await main(['node', 'codeledger', 'run', '.']);
  */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
-  const program = buildProgram(io);
+  const exit = { code: 0 };
+  const program = buildProgram(io, exit);
   try {
     await program.parseAsync(argv);
-    return Number(process.exitCode ?? 0);
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed help, the version, or what was wrong with the arguments.
-      process.exitCode = error.exitCode;
       return error.exitCode;
     }
     if (error instanceof ConfigError) {
@@ -39,7 +39,6 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     } else {
       io.stderr.write(`codeledger: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    process.exitCode = 1;
     return 1;
   }
 }
@@ -55,7 +54,7 @@ const warehouseOptions = (command: Command): Command =>
     .option('--database-url <url>', 'PostgreSQL URL of the warehouse (default: $DATABASE_URL, else the embedded warehouse)')
     .option('--data-dir <dir>', 'directory of the embedded warehouse (default: .codeledger/warehouse)');
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('codeledger')
     .description('Measure what software delivery is worth: effective code from git history, in a SQL warehouse.')
     .version(TOOL_VERSION)
@@ -100,7 +99,7 @@ function buildProgram(io: CliIo): Command {
         ...(summary.dashboardPath ? [`dashboard: ${summary.dashboardPath}`] : []),
       ];
       io.stdout.write(`${lines.join('\n')}\n`);
-      if (summary.status !== 'succeeded') process.exitCode = summary.status === 'partial' ? 2 : 1;
+      if (summary.status !== 'succeeded') exit.code = summary.status === 'partial' ? 2 : 1;
     });
 
   warehouseOptions(

@@ -62,6 +62,8 @@ export interface CommitOutcome {
   lines: LineDetail[];
 }
 
+const MINIFIED_SAMPLE_LINES = 200;
+
 const FILE_GATE_BUCKET: Partial<Record<FileKind, Bucket>> = {
   generated: 'generated',
   lockfile: 'lockfile',
@@ -85,6 +87,11 @@ const OP_BUCKET: Record<LineOp, Bucket> = {
   delete: 'deleted',
 };
 
+/** The `core.effective_code` column of each op's bucket, precomputed (the hot loop must not build strings). */
+const OP_COLUMN: Record<LineOp, `${Bucket}_lines`> = Object.fromEntries(
+  Object.entries(OP_BUCKET).map(([op, bucket]) => [op, `${bucket}_lines`]),
+) as Record<LineOp, `${Bucket}_lines`>;
+
 /** Removal ops that end a line's life: a change inside the window is churn of its origin. */
 const CHURNING_OPS: ReadonlySet<LineOp> = new Set<LineOp>(['delete', 'update_pair', 'find_replace_pair']);
 
@@ -92,6 +99,7 @@ const CHURNING_OPS: ReadonlySet<LineOp> = new Set<LineOp>(['delete', 'update_pai
 interface CountedFile {
   index: number;
   path: string;
+  diff: FileDiff;
   classification: FileClassification;
   state: FileState;
   oldLines: readonly string[];
@@ -234,6 +242,7 @@ export class EffectiveCodeEngine {
       counted.push({
         index: effective.length - 1,
         path,
+        diff: file,
         classification,
         state,
         oldLines,
@@ -360,13 +369,16 @@ export class EffectiveCodeEngine {
     if (!content || content.length === 0) return this.deps.classifyFile(path, { binary: file.binary, attributes });
     let head = '';
     for (let i = 0; i < content.length && head.length < 2048; i++) head += content[i] + '\n';
+    // Minified files are a few very long lines; the first lines are a faithful sample, so the
+    // average is taken over at most MINIFIED_SAMPLE_LINES lines instead of the whole file.
+    const sample = Math.min(content.length, MINIFIED_SAMPLE_LINES);
     let chars = 0;
-    for (const line of content) chars += line.length;
+    for (let i = 0; i < sample; i++) chars += content[i]!.length;
     return this.deps.classifyFile(path, {
       binary: file.binary,
       attributes,
       contentHead: head.slice(0, 2048),
-      averageLineLength: chars / content.length,
+      averageLineLength: chars / sample,
     });
   }
 
@@ -405,7 +417,7 @@ export class EffectiveCodeEngine {
     details: LineDetail[] | null,
   ): void {
     const { settings } = this.deps;
-    const hunks = commit.files.find((f) => (f.newPath ?? f.oldPath) === file.path)!.hunks;
+    const hunks = file.diff.hunks;
     const workTypeWeight =
       file.classification.kind === 'test' ? Math.min(commitWorkTypeWeight, settings.testFileWeight) : commitWorkTypeWeight;
     let effectiveAdded = 0;
@@ -418,20 +430,18 @@ export class EffectiveCodeEngine {
       const removedCcnAtStart = hunk.oldCount > 0 && file.oldAnalysis ? enclosingCcn(file.oldAnalysis, hunk.oldStart) : null;
       for (let i = 0; i < hunk.removed.length; i++) {
         const op = this.effectiveOp(opsOfHunk.removed[i]!, 'removed');
-        const bucket = OP_BUCKET[op];
-        row[`${bucket}_lines`] += 1;
+        row[OP_COLUMN[op]] += 1;
         const ccn = file.oldAnalysis ? enclosingCcn(file.oldAnalysis, hunk.oldStart + i) : null;
         const weight = this.lineWeight(op, ccn, workTypeWeight, 1, row);
         if (survival && CHURNING_OPS.has(op)) {
           this.survival.recordRemoval(churnSha, mergedAt, [survival.origins[i]!], [survival.weights[i]!]);
         }
         complexitySum += weight.complexity * weight.beforeComplexity;
-        details?.push(lineDetail(file.path, '-', hunk.oldStart + i, hunk.removed[i]!, bucket, op, ccn, weight, workTypeWeight, 1));
+        details?.push(lineDetail(file.path, '-', hunk.oldStart + i, hunk.removed[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, 1));
       }
       for (let i = 0; i < hunk.added.length; i++) {
         const op = this.effectiveOp(opsOfHunk.added[i]!, 'added');
-        const bucket = OP_BUCKET[op];
-        row[`${bucket}_lines`] += 1;
+        row[OP_COLUMN[op]] += 1;
         const after = file.newAnalysis ? enclosingCcn(file.newAnalysis, hunk.newStart + i) : null;
         // An update weighs by the larger of the code before and after (metrics.md §1 Complexity).
         const ccn = op === 'update' || op === 'find_replace' ? maxCcn(after, removedCcnAtStart) : after;
@@ -451,7 +461,7 @@ export class EffectiveCodeEngine {
           file.state.origins[position] = originId;
           file.state.weights[position] = weight.value;
         }
-        details?.push(lineDetail(file.path, '+', hunk.newStart + i, hunk.added[i]!, bucket, op, ccn, weight, workTypeWeight, bulk));
+        details?.push(lineDetail(file.path, '+', hunk.newStart + i, hunk.added[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, bulk));
       }
     }
     row.complexity_avg = row.bulk_weighted > 0 ? complexitySum / row.bulk_weighted : 1;
@@ -583,10 +593,17 @@ function opsFileFor(
   };
 }
 
+/**
+ * Keyword- and punctuation-only lines (`} else {`, `end`, `begin`) are short; checking only lines
+ * of at most this many characters skips the normalise-and-tokenize cost for ordinary code lines.
+ */
+const KEYWORD_ONLY_MAX_LENGTH = 64;
+
 function opsLine(text: string, analysis: SourceAnalysis | null, line: number, textOnly: boolean, language: string | null): OpsLine {
   if (textOnly) return { text, comment: false, keywordOnly: false };
   const comment = analysis ? analysis.commentOnly[line - 1] === 1 : false;
-  return { text, comment, keywordOnly: isKeywordOnlyLine(normaliseLine(text), language) };
+  const keywordOnly = !comment && text.length <= KEYWORD_ONLY_MAX_LENGTH && isKeywordOnlyLine(normaliseLine(text), language);
+  return { text, comment, keywordOnly };
 }
 
 function newEffectiveRecord(

@@ -45,7 +45,14 @@ function scriptLanguage(tag: string): string | null {
   if (lang === 'tsx') return 'TSX';
   if (lang !== null && lang !== 'js' && lang !== 'javascript' && lang !== 'jsx') return null;
   const type = attribute(tag, 'type');
-  if (type === null || type === 'module' || type.includes('javascript') || type.includes('ecmascript') || type === 'text/babel' || type === 'text/jsx') {
+  const javascript =
+    type === null ||
+    type === 'module' ||
+    type.includes('javascript') ||
+    type.includes('ecmascript') ||
+    type === 'text/babel' ||
+    type === 'text/jsx';
+  if (javascript) {
     return 'JavaScript';
   }
   if (type.includes('typescript')) return 'TypeScript';

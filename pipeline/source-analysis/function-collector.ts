@@ -7,6 +7,16 @@ import type { FunctionSpan } from './types.js';
 /** The name given to functions without one (lambdas, closures, blocks). */
 export const ANONYMOUS = '(anonymous)';
 
+/**
+ * Accumulates spans during one file's analysis.
+ *
+ * @example
+ * const collector = new FunctionCollector();
+ * const f = collector.open('main', 3);
+ * collector.addDecision(f);
+ * collector.close(f, 9);
+ * collector.finish(20); // [{ name: 'main', startLine: 3, endLine: 9, ccn: 2 }]
+ */
 export class FunctionCollector {
   private readonly names: string[] = [];
   private startLines: number[] = [];

@@ -51,9 +51,15 @@ function isSoftKeywordUse(tokens: TokenBuffer, text: string, i: number): boolean
   if (next >= tokens.count) return false;
   if (tokens.kind[next] === TOKEN_PUNCTUATION) {
     const punct = tokens.id[next];
-    if (punct === EQ || punct === DOT || punct === COMMA || punct === RPAREN || punct === COLON || punct === RBRACKET || punct === PUNCT_ASSIGN_OPERATOR) {
-      return false;
-    }
+    const nameFollows =
+      punct === EQ ||
+      punct === DOT ||
+      punct === COMMA ||
+      punct === RPAREN ||
+      punct === COLON ||
+      punct === RBRACKET ||
+      punct === PUNCT_ASSIGN_OPERATOR;
+    if (nameFollows) return false;
   }
   // `case _:` is the catch-all arm, like `default:`.
   if (tokens.kind[next] === TOKEN_IDENTIFIER && tokens.end[next]! - tokens.start[next]! === 1 && text.charCodeAt(tokens.start[next]!) === 95) {
@@ -98,7 +104,8 @@ export function findIndentFunctions(tokens: TokenBuffer, text: string, structure
         if (role & ROLE_FUNCTION) {
           const first = i === logicalLineFirst || (i === logicalLineFirst + 1 && tokens.id[logicalLineFirst] === KEYWORD.async);
           if (first) {
-            const name = i + 1 < count && tokens.kind[i + 1] === TOKEN_IDENTIFIER ? text.slice(tokens.start[i + 1]!, tokens.end[i + 1]!) : ANONYMOUS;
+            const named = i + 1 < count && tokens.kind[i + 1] === TOKEN_IDENTIFIER;
+            const name = named ? text.slice(tokens.start[i + 1]!, tokens.end[i + 1]!) : ANONYMOUS;
             openFunctions.push(collector.open(name, tokens.line[i]!));
             openIndents.push(lineIndent);
           }

@@ -21,6 +21,18 @@ function words(list: readonly string[], caseInsensitive = false): StructuralWord
 const C_FAMILY = ['else', 'do', 'try', 'finally', 'default', 'catch'] as const;
 
 const C_WORDS = words(C_FAMILY);
+const FORTRAN_WORDS = words(
+  ['end', 'else', 'endif', 'enddo', 'contains', 'do', 'if', 'subroutine', 'function', 'program', 'module', 'select', 'type', 'interface'],
+  true,
+);
+// Visual Basic closes blocks with `End If`, `End Sub`, `Next`, `Loop`, … so those words are structural there.
+const VISUAL_BASIC_WORDS = words(
+  [
+    ...['end', 'else', 'next', 'loop', 'wend', 'sub', 'function', 'if', 'select', 'class', 'module', 'property'],
+    ...['try', 'catch', 'finally', 'with', 'namespace', 'structure', 'enum', 'interface', 'get', 'set', 'using', 'while'],
+  ],
+  true,
+);
 
 /** Structural words by lexical family; families not listed have none (punctuation-only lines still count). */
 const STRUCTURAL_WORDS: Partial<Record<LexicalFamily, StructuralWords>> = {
@@ -46,12 +58,9 @@ const STRUCTURAL_WORDS: Partial<Record<LexicalFamily, StructuralWords>> = {
   powershell: words(['else', 'try', 'finally']),
   lua: words(['end', 'else', 'do', 'then', 'repeat']),
   sql: words(['begin', 'end', 'else', 'then'], true),
-  visualBasic: words(
-    ['end', 'else', 'next', 'loop', 'wend', 'sub', 'function', 'if', 'select', 'class', 'module', 'property', 'try', 'catch', 'finally', 'with', 'namespace', 'structure', 'enum', 'interface', 'get', 'set', 'using', 'while'],
-    true,
-  ),
-  fortran: words(['end', 'else', 'endif', 'enddo', 'contains', 'do', 'if', 'subroutine', 'function', 'program', 'module', 'select', 'type', 'interface'], true),
-  fortranFree: words(['end', 'else', 'endif', 'enddo', 'contains', 'do', 'if', 'subroutine', 'function', 'program', 'module', 'select', 'type', 'interface'], true),
+  visualBasic: VISUAL_BASIC_WORDS,
+  fortran: FORTRAN_WORDS,
+  fortranFree: FORTRAN_WORDS,
   matlab: words(['end', 'else', 'otherwise', 'try']),
   julia: words(['end', 'else', 'try', 'finally', 'begin']),
   elixir: words(['end', 'else', 'do', 'after', 'rescue']),

@@ -66,7 +66,10 @@ export interface BraceStructure {
   readonly typeBeatsSignature: boolean;
   /** Arrow that, directly before `{`, opens a lambda body (`=>` JS/C#, `->` Java). */
   readonly lambdaArrow: '=>' | '->' | null;
-  /** What a `{` not claimed by any rule above is, when it follows an expression: a closure (Kotlin, Swift) or only when it follows a call (Scala trailing blocks). */
+  /**
+   * What a `{` claimed by no other rule is: always a closure (Kotlin, Swift: blocks only follow
+   * keywords there), a closure only right after a call (Scala trailing blocks), or a plain block.
+   */
   readonly bareBraces: 'block' | 'closure' | 'trailing-closure';
   /** Line breaks end statements (Go, Kotlin, Swift, Scala). */
   readonly newlineEndsStatement: boolean;

@@ -167,6 +167,24 @@ describe('effective-code rules on real repositories', () => {
     expect(f.ec_base + r.ec_base).toBe(0);
   });
 
+  it('gates a cherry-picked change that already landed on the branch as a duplicate', async () => {
+    const repo = await newRepo();
+    await repo.write('src/limits.ts', fn('limits', codeLines(3, 'Lim')));
+    await repo.commit('feat: limits');
+    await repo.write('src/limits.ts', fn('limits', [...codeLines(3, 'Lim'), '  const retryBudget = computeRetryBudget(order.items, rates.retryRate);']));
+    const original = await repo.commit('feat: retry budget');
+    await repo.write('src/limits.ts', fn('limits', codeLines(3, 'Lim')));
+    await repo.commit('refactor: drop retry budget for now');
+    await repo.git('cherry-pick', original);
+    const picked = await repo.head();
+    await analyse(warehouse, [repo.path]);
+    expect(await commitRow(warehouse, picked)).toMatchObject({ gate_reason: 'duplicate' });
+    expect((await commitRow(warehouse, picked)).patch_id).toBe((await commitRow(warehouse, original)).patch_id);
+    const t = await commitTotals(warehouse, picked);
+    expect(t.duplicate_lines).toBe(1);
+    expect(t.ec_base).toBe(0);
+  });
+
   it('gates commits listed in .git-blame-ignore-revs', async () => {
     const repo = await newRepo();
     await repo.write('src/fmt.ts', fn('fmt', codeLines(4, 'Fmt')));

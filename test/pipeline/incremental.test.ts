@@ -178,3 +178,38 @@ async function explodeAndDrop(clone: string, blob: string): Promise<void> {
   }
   await rm(join(clone, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
 }
+
+describe('PGlite and PostgreSQL', () => {
+  it('give identical metrics for the same repository', async () => {
+    const repo = await createTestRepo();
+    try {
+      await buildHistory(repo, 15);
+      await repo.write('src/module1.ts', 'export const reverted = computeRevertedValue(1, 2, 3);\n');
+      const doomed = await repo.commit('feat: short-lived');
+      await repo.git('revert', '--no-edit', doomed);
+      const snapshots: unknown[][] = [];
+      const views: unknown[][] = [];
+      for (const backend of backends) {
+        const warehouse = await backend.open();
+        try {
+          await analyse(warehouse, [repo.path], { now });
+          snapshots.push(await snapshot(warehouse));
+          const weekly = await sql<Record<string, unknown>>`
+            SELECT week_start::text AS week, stack, commits, lines_added, lines_deleted, round(ec_base::numeric, 6) AS ec_base,
+                   round(ec_merged::numeric, 6) AS ec_merged, round(ec_released::numeric, 6) AS ec_released
+              FROM metrics.effective_code_weekly ORDER BY week_start, stack`.execute(warehouse.db);
+          views.push(weekly.rows);
+        } finally {
+          await warehouse.close();
+        }
+      }
+      expect(backends.map((b) => b.name)).toEqual(['pglite', 'postgres']);
+      expect(snapshots[0]!.length).toBeGreaterThan(15);
+      expect(snapshots[1]).toEqual(snapshots[0]);
+      expect(views[0]!.length).toBeGreaterThan(0);
+      expect(views[1]).toEqual(views[0]);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});

@@ -208,6 +208,32 @@ describe('other families', () => {
   });
 });
 
+describe('strings that hide comment markers and braces', () => {
+  // Each sample is built so that mis-reading the string would turn a later line into a comment
+  // (or a comment into code), which the expected comment lines would then show.
+  it('Kotlin raw strings with interpolation, Java text blocks, Go raw strings', () => {
+    expect(commentLines('Kotlin', lines('val s = """', '// text ${a.b { it }}', '"""', '// c'))).toEqual([4]);
+    expect(commentLines('Java', lines('String s = """', '  /* text */', '  """;', '// c'))).toEqual([4]);
+    expect(commentLines('Go', lines('s := `', '// text', '`', '// c'))).toEqual([4]);
+  });
+
+  it('Swift raw strings and interpolation', () => {
+    expect(commentLines('Swift', lines('let s = #"a"/*"#', 'let u = 1', '// c'))).toEqual([3]);
+    expect(commentLines('Swift', lines('let t = "\\(f("/* no"))"', 'let u = 1', '// c'))).toEqual([3]);
+  });
+
+  it('C# verbatim and interpolated strings', () => {
+    expect(commentLines('C#', lines('var p = @"first', '// inside', '";', '// c'))).toEqual([4]);
+    expect(commentLines('C#', lines('var s = $"{(a ? "/*" : "b")} {{x}}";', 'int x = 1;', '// c'))).toEqual([3]);
+  });
+
+  it('PHP heredocs, Ruby percent literals and Rust raw byte strings', () => {
+    expect(commentLines('PHP', lines('<?php', '$s = <<<EOT', '// text {$x}', 'EOT;', '# c'))).toEqual([5]);
+    expect(commentLines('Ruby', lines('words = %w[', '# not a comment', ']', '# c'))).toEqual([4]);
+    expect(commentLines('Rust', lines('let b = br#"a"/*"#;', 'let c = 1;', '// c'))).toEqual([3]);
+  });
+});
+
 describe('components', () => {
   it('analyses Vue template, script and style sections each in their own syntax', () => {
     const code = lines(

@@ -33,6 +33,19 @@ describe('C', () => {
 });
 
 describe('C++', () => {
+  it('does not count rvalue references as `&&` decisions', () => {
+    const code = lines(
+      'template <typename... Args>',
+      'void emit(Args&&... args) {',
+      '    auto&& first = get();',
+      '    for (auto&& item : items) { sink(std::forward<Args&&>(args)...); }',
+      '    if (first && ready) {}',
+      '}',
+    );
+    // for, if and the one logical `&&`.
+    expect(spans('C++', code)).toEqual([['emit', 2, 6, 4]]);
+  });
+
   it('finds qualified methods, constructors with initialiser lists, lambdas, templates and operators', () => {
     const code = lines(
       'namespace geo {', //                                                   1

@@ -94,6 +94,30 @@ describe('TypeScript functions', () => {
     expect(spans('TypeScript', plain)).toEqual([]);
   });
 
+  it('does not take TypeScript object types and function types for bodies', () => {
+    const typed = lines(
+      'interface Deps {', //                                                     1
+      '  classify: (input: { path: string }) => { kind: string };', //           2 a function type
+      '}', //                                                                    3
+      'type Handler = (event: Event) => { handled: boolean };', //               4
+      'async function load(opts: { retries: number }): Promise<{ ok: boolean }> {', // 5
+      '  return opts.retries > 0 ? { ok: true } : { ok: false };', //           6 ?
+      '}', //                                                                    7
+      'const table = { parse: (s: string) => { return s.length > 0; } };', //   8 a real arrow
+      'const typed: (n: number) => number = (n) => { return n || 1; };', //     9
+    );
+    expect(spans('TypeScript', typed)).toEqual([
+      ['load', 5, 7, 2],
+      ['parse', 8, 8, 1],
+      ['typed', 9, 9, 2],
+    ]);
+  });
+
+  it('does not count keywords used as property names or labels', () => {
+    const code = lines('function f(o) {', '  return { if: 1, for: o.catch, case: o?.while };', '}');
+    expect(spans('JavaScript', code)).toEqual([['f', 1, 3, 1]]);
+  });
+
   it('names functions assigned to variables and properties, and anonymous callbacks', () => {
     const named = lines(
       'module.exports.run = function () {', // 1

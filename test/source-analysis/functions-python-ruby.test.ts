@@ -60,6 +60,11 @@ describe('Python', () => {
     ]);
   });
 
+  it('counts decisions inside f-string interpolations, also with reused quotes (Python 3.12)', () => {
+    const text = lines('def f(x):', '    return f"{"a" if x else "b"}"');
+    expect(spans('Python', text)).toEqual([['f', 1, 2, 2]]);
+  });
+
   it('keeps a function open across a multi-line string at column 0', () => {
     const text = lines('def f():', '    s = """', 'at column zero', '"""', '    return s', 'x = 1');
     expect(spans('Python', text)).toEqual([['f', 1, 5, 1]]);
