@@ -1,37 +1,26 @@
-import type { FileDiff, ParsedCommit } from '../../collectors/git/types.js';
+import type { FileDiff } from '../../collectors/git/types.js';
 import { classifyWorkType, parseRevert } from '../attribution/work-type.js';
 import type { AuthorClass } from '../attribution/ai-attribution.js';
 import type { FileClassification, FileKind } from '../classify/classify-file.js';
 import { detectLineOps } from '../line-ops/detect-line-ops.js';
 import { CopyPasteHistory } from '../line-ops/copy-paste-history.js';
-import { normaliseLine } from '../line-ops/normalise.js';
 import type { LineOp, OpsFile, OpsLine } from '../line-ops/types.js';
-import {
-  analyseSource,
-  complexityWeight,
-  enclosingCcn,
-  isKeywordOnlyLine,
-  type SourceAnalysis,
-} from '../source-analysis/analyse-source.js';
+import { complexityWeight } from '../source-analysis/analyse-source.js';
 import { emptyBucketCounts, type Bucket } from './buckets.js';
-import { applyHunks, FileState, hunksMatch, type RemovedSurvival } from './file-state.js';
+import { applyHunksToTags, untaggedLines, type LineTag } from './line-tags.js';
 import { computePatchId } from './patch-id.js';
+import { LINE_COMMENT, LINE_KEYWORD_ONLY, type PreparedCommit, type PreparedFile } from './prepared-commit.js';
 import type { EngineSettings } from './settings.js';
 import { SurvivalTracker, type ChurnEvent } from './survival.js';
 import type { CommitFileRecord, CommitRecord, EffectiveCodeRecord, LineDetail } from './records.js';
-import { decodeBlobLines } from './blob-lines.js';
 
 /** Why a whole commit earns nothing (metrics.md §1 gate rows 8–11). */
 export type CommitGate = 'bot' | 'revert' | 'ignored_rev' | 'duplicate';
 
-/** What the engine needs from outside, as narrow interfaces so tests can pass their own. */
+/** What the scoring stage needs from outside, as narrow interfaces so tests can pass their own. */
 export interface EngineDependencies {
   repoId: string;
   settings: EngineSettings;
-  classifyFile: (
-    path: string,
-    perFile?: { binary?: boolean; contentHead?: string; averageLineLength?: number; attributes?: object },
-  ) => FileClassification;
   classifyAuthorship: (input: {
     authorName: string;
     authorEmail: string;
@@ -41,15 +30,8 @@ export interface EngineDependencies {
     branch?: string | null;
     aiNote?: string | null;
   }) => { class: AuthorClass; evidence: string | null };
-  /** Linguist attributes from `.gitattributes` at the analysed head, by path. */
-  attributes?: ReadonlyMap<string, object>;
   /** Commits listed in `.git-blame-ignore-revs` at the head. */
   ignoreRevs: ReadonlySet<string>;
-  /** Paths excluded by config (matched before anything else). */
-  isExcluded: (path: string) => boolean;
-  /** Reads a blob to resynchronise a file whose replayed content is not trustworthy. */
-  readBlob?: (objectId: string) => Promise<Buffer | null>;
-  warn?: (message: string, details?: Record<string, unknown>) => void;
 }
 
 /** Everything the engine produced for one commit. */
@@ -61,8 +43,6 @@ export interface CommitOutcome {
   /** Filled only when the commit was processed with `explain: true`. */
   lines: LineDetail[];
 }
-
-const MINIFIED_SAMPLE_LINES = 200;
 
 const FILE_GATE_BUCKET: Partial<Record<FileKind, Bucket>> = {
   generated: 'generated',
@@ -95,33 +75,29 @@ const OP_COLUMN: Record<LineOp, `${Bucket}_lines`> = Object.fromEntries(
 /** Removal ops that end a line's life: a change inside the window is churn of its origin. */
 const CHURNING_OPS: ReadonlySet<LineOp> = new Set<LineOp>(['delete', 'update_pair', 'find_replace_pair']);
 
-/** Lines of a counted file, prepared for op detection. */
+/** A file whose lines are decided one by one. */
 interface CountedFile {
   index: number;
-  path: string;
-  diff: FileDiff;
-  classification: FileClassification;
-  state: FileState;
-  oldLines: readonly string[];
-  oldAnalysis: SourceAnalysis | null;
-  newAnalysis: SourceAnalysis | null;
-  removedSurvival: RemovedSurvival[];
+  prepared: PreparedFile;
+  removedTags: LineTag[][];
+  newTags: LineTag[];
   ops: OpsFile;
 }
 
 /**
- * The effective-code engine of metrics.md §1. It replays a repository's first-parent history
- * commit by commit (oldest first), keeping every file's content and the survival tag of every
- * line, and turns each commit into commit, file and effective-code records.
+ * The effective-code engine of metrics.md §1, scoring stage. It takes the prepared commits of a
+ * repository's first-parent history in order (oldest first; see CommitPreparer for the replay and
+ * source analysis) and turns each into commit, file and effective-code records: commit gates,
+ * line ops, weights, and survival tags per line so later changes inside the window are churn.
  *
  * @example
  * const engine = new EffectiveCodeEngine(deps);
- * for await (const commit of streamFirstParentHistory({ repoPath, branchRef })) {
- *   const outcome = await engine.processCommit(commit, index++, { emit: true });
+ * for await (const prepared of preparedCommits) {
+ *   const outcome = engine.processCommit(prepared, index++);
  * }
  */
 export class EffectiveCodeEngine {
-  private readonly files = new Map<string, FileState>();
+  private readonly tags = new Map<string, LineTag[]>();
   private readonly history: CopyPasteHistory;
   private readonly survival: SurvivalTracker;
   private readonly seenPatchIds = new Set<string>();
@@ -137,32 +113,27 @@ export class EffectiveCodeEngine {
   }
 
   /**
-   * Process the next commit of the first-parent history.
-   * @param emit when false the commit only advances the replay state (used to rebuild state
-   *   before the first new commit); records are still returned but callers discard them.
+   * Score the next prepared commit of the first-parent history.
+   * @param options.explain also return one {@link LineDetail} per changed line.
    */
-  async processCommit(
-    commit: ParsedCommit,
-    fpIndex: number,
-    options: { emit?: boolean; explain?: boolean } = {},
-  ): Promise<CommitOutcome> {
+  processCommit(prepared: PreparedCommit, fpIndex: number, options: { explain?: boolean } = {}): CommitOutcome {
     const { settings, repoId } = this.deps;
+    const { commit } = prepared;
     const explain = options.explain === true;
     const mergedAt = commit.committer.time;
     const [subject = ''] = commit.message.split('\n', 1);
-    const branch = mergedBranchName(subject);
     const authorship = this.deps.classifyAuthorship({
       authorName: commit.author.name,
       authorEmail: commit.author.email,
       committerName: commit.committer.name,
       committerEmail: commit.committer.email,
       message: commit.message,
-      branch,
+      branch: mergedBranchName(subject),
       aiNote: commit.aiNote,
     });
     const workType = classifyWorkType(commit.message, settings.workTypes);
     const revertOf = this.resolveRevertTarget(commit.message, subject);
-    const patchId = computePatchId(commit);
+    const patchId = computePatchId({ ...commit, files: prepared.files.filter((f) => !f.excluded).map((f) => f.diff) });
 
     let gate: CommitGate | null = null;
     if (settings.gates.bots && authorship.class === 'bot') gate = 'bot';
@@ -183,32 +154,28 @@ export class EffectiveCodeEngine {
     let linesAdded = 0;
     let linesDeleted = 0;
 
-    for (const file of commit.files) {
-      const path = file.newPath ?? file.oldPath ?? '';
-      if (this.deps.isExcluded(path)) {
-        this.advanceStateOnly(file);
-        continue;
-      }
-      const prepared = await this.prepareFile(file, path);
-      const added = sumLines(file, 'added');
-      const deleted = sumLines(file, 'removed');
+    for (const file of prepared.files) {
+      const { diff, path, classification } = file;
+      const removedTags = this.advanceTags(file);
+      if (file.excluded) continue;
+      const added = sumLines(diff, 'added');
+      const deleted = sumLines(diff, 'removed');
       linesAdded += added;
       linesDeleted += deleted;
-      const { classification, state, oldLines, removedSurvival } = prepared;
       fileRecords.push({
         commit_id: commitId,
         file_path: path,
         repo_id: repoId,
-        old_path: file.oldPath !== file.newPath ? file.oldPath : null,
-        status: file.status,
+        old_path: diff.oldPath !== diff.newPath ? diff.oldPath : null,
+        status: diff.status,
         kind: classification.kind,
         language: classification.language,
         stack: classification.stack,
-        is_binary: file.binary,
-        is_submodule: file.submodule,
-        missing_object: file.missingObject,
-        old_blob: file.oldBlob,
-        new_blob: file.newBlob,
+        is_binary: diff.binary,
+        is_submodule: diff.submodule,
+        missing_object: diff.missingObject,
+        old_blob: diff.oldBlob,
+        new_blob: diff.newBlob,
         lines_added: added,
         lines_deleted: deleted,
       });
@@ -221,48 +188,30 @@ export class EffectiveCodeEngine {
       const wholeFileBucket: Bucket | null = fileGate ?? (gate ? gate : null);
       if (wholeFileBucket) {
         // Gated text files still seed the copy/paste history (code copied out of vendored or
-        // documented sources is copy/paste), except machine-written files.
-        if (state && file.hunks.length > 0 && fileGate !== 'lockfile' && fileGate !== 'generated' && fileGate !== 'data') {
-          recordFiles.push(opsFileFor(file, state, null, null, true));
-        }
+        // documented sources is copy/paste); the preparer sends no context for machine-written files.
+        if (file.context) recordFiles.push(...contextOpsFiles(file));
         row[`${wholeFileBucket}_lines`] += added + deleted;
-        if (explain) pushGatedDetails(lines, path, file, wholeFileBucket, fileGate ? classification.reason : `commit gate: ${gate}`);
+        if (explain) pushGatedDetails(lines, path, diff, wholeFileBucket, fileGate ? classification.reason : `commit gate: ${gate}`);
         continue;
       }
-      if (!state || file.hunks.length === 0) continue;
-      const language = classification.language;
-      const cached = prepared.oldAnalysis;
-      const oldAnalysis =
-        language && hasRemoved(file)
-          ? cached && cached.language === language
-            ? cached.analysis
-            : this.analysisOf(language, oldLines)
-          : null;
-      const newAnalysis = language && hasAdded(file) ? this.currentAnalysis(state, language) : null;
+      if (diff.hunks.length === 0) continue;
       counted.push({
         index: effective.length - 1,
-        path,
-        diff: file,
-        classification,
-        state,
-        oldLines,
-        oldAnalysis,
-        newAnalysis,
-        removedSurvival,
-        ops: opsFileFor(file, state, oldAnalysis, newAnalysis, false, language),
+        prepared: file,
+        removedTags,
+        newTags: this.tags.get(diff.newPath ?? '') ?? [],
+        ops: opsFileFor(file),
       });
     }
 
     const countedOps = counted.map((c) => c.ops);
     const ops = detectLineOps(countedOps, this.history, settings.thresholds);
-    // The same OpsFile objects let the history reuse the line analysis detection already did.
-    this.history.recordCommit(recordFiles.length > 0 ? [...countedOps, ...recordFiles] : countedOps);
+    for (const file of counted) if (file.prepared.context) recordFiles.push(...contextOpsFiles(file.prepared));
+    this.history.recordCommit(recordFiles);
 
-    const churnSha = commit.sha;
     for (let f = 0; f < counted.length; f++) {
       const file = counted[f]!;
-      const row = effective[file.index]!;
-      this.weighFile(commit, file, ops[f]!.hunks, row, workType.weight, mergedAt, churnSha, explain ? lines : null);
+      this.weighFile(commit.sha, file, ops[f]!.hunks, effective[file.index]!, workType.weight, mergedAt, explain ? lines : null);
     }
 
     const commitRecord: CommitRecord = {
@@ -297,89 +246,27 @@ export class EffectiveCodeEngine {
     return { commit: commitRecord, files: fileRecords, effective, churn: this.survival.drain(), lines };
   }
 
-  /** Apply a file's diff to the replay state and classify it; resynchronises lost content from blobs. */
-  private async prepareFile(
-    file: FileDiff,
-    path: string,
-  ): Promise<{
-    classification: FileClassification;
-    state: FileState | null;
-    oldLines: readonly string[];
-    oldAnalysis: { analysis: SourceAnalysis; language: string | null } | null;
-    removedSurvival: RemovedSurvival[];
-  }> {
-    let state: FileState | null = null;
-    if (file.status === 'added') {
-      state = new FileState();
-    } else if (file.oldPath !== null) {
-      const existing = this.files.get(file.oldPath);
-      if (file.status === 'copied') {
-        state = existing ? cloneState(existing) : null;
-      } else {
-        state = existing ?? null;
-        if (file.oldPath !== file.newPath) this.files.delete(file.oldPath);
+  /**
+   * Move a file's survival tags through its diff, mirroring the preparer's content replay
+   * (renames move them, copies and reloads start untagged, deletions drop them), and return the
+   * tags of the lines each hunk removed.
+   */
+  private advanceTags(file: PreparedFile): LineTag[][] {
+    const { diff } = file;
+    let tags: LineTag[] | undefined;
+    if (diff.status !== 'added' && diff.oldPath !== null) {
+      const existing = this.tags.get(diff.oldPath);
+      if (diff.status === 'copied') tags = existing ? untaggedLines(existing.length) : undefined;
+      else {
+        tags = existing;
+        if (diff.oldPath !== diff.newPath || diff.status === 'deleted') this.tags.delete(diff.oldPath);
       }
     }
-    if (file.binary || file.submodule || file.missingObject) {
-      // No text to replay: drop the state; a later text diff reloads it from its blob.
-      if (file.newPath) this.files.set(file.newPath, markLost(state ?? new FileState()));
-      if (file.status === 'deleted' && file.oldPath) this.files.delete(file.oldPath);
-      return { classification: this.classify(path, file, null), state: null, oldLines: [], oldAnalysis: null, removedSurvival: [] };
-    }
-    if (!state || state.lost || !hunksMatch(state, file.hunks)) {
-      state = await this.reload(file.oldBlob, state);
-    }
-    const oldLines = state ? state.lines : [];
-    const oldAnalysis = state?.analysis ? { analysis: state.analysis, language: state.analysisLanguage } : null;
-    let removedSurvival: RemovedSurvival[] = [];
-    if (state && hunksMatch(state, file.hunks)) {
-      removedSurvival = applyHunks(state, file.hunks);
-    } else {
-      // The diff does not apply to what we know: take the new version from its blob.
-      this.deps.warn?.('file content out of step with history; reloading from blob', { path });
-      state = await this.reload(file.newBlob, null);
-      removedSurvival = file.hunks.map((h) => ({ origins: new Array(h.removed.length).fill(-1), weights: new Array(h.removed.length).fill(0) }));
-    }
-    if (file.status === 'deleted') {
-      if (file.oldPath) this.files.delete(file.oldPath);
-    } else if (file.newPath && state) {
-      this.files.set(file.newPath, state);
-    }
-    const classification = this.classify(path, file, file.status === 'deleted' ? oldLines : state ? state.lines : null);
-    return { classification, state, oldLines, oldAnalysis, removedSurvival };
-  }
-
-  /** Keep the replay state of an excluded file current without producing records. */
-  private advanceStateOnly(file: FileDiff): void {
-    if (file.oldPath && file.oldPath !== file.newPath && file.status !== 'copied') this.files.delete(file.oldPath);
-    if (file.newPath) this.files.set(file.newPath, markLost(new FileState()));
-  }
-
-  private async reload(blob: string | null, fallback: FileState | null): Promise<FileState | null> {
-    if (!blob || !this.deps.readBlob) return fallback ? markLost(fallback) : null;
-    const bytes = await this.deps.readBlob(blob);
-    if (!bytes) return fallback ? markLost(fallback) : null;
-    const state = fallback ?? new FileState();
-    state.reset(decodeBlobLines(bytes));
-    return state;
-  }
-
-  private classify(path: string, file: FileDiff, content: readonly string[] | null): FileClassification {
-    const attributes = this.deps.attributes?.get(path);
-    if (!content || content.length === 0) return this.deps.classifyFile(path, { binary: file.binary, attributes });
-    let head = '';
-    for (let i = 0; i < content.length && head.length < 2048; i++) head += content[i] + '\n';
-    // Minified files are a few very long lines; the first lines are a faithful sample, so the
-    // average is taken over at most MINIFIED_SAMPLE_LINES lines instead of the whole file.
-    const sample = Math.min(content.length, MINIFIED_SAMPLE_LINES);
-    let chars = 0;
-    for (let i = 0; i < sample; i++) chars += content[i]!.length;
-    return this.deps.classifyFile(path, {
-      binary: file.binary,
-      attributes,
-      contentHead: head.slice(0, 2048),
-      averageLineLength: chars / sample,
-    });
+    if (file.resetBefore || !tags) tags = untaggedLines(file.oldLineCount);
+    const { tags: next, removed } = applyHunksToTags(tags, diff.hunks);
+    const final = file.resetAfter ? untaggedLines(file.newLineCount) : next;
+    if (diff.status !== 'deleted' && diff.newPath) this.tags.set(diff.newPath, final);
+    return removed;
   }
 
   private fileGateBucket(kind: FileKind): Bucket | null {
@@ -393,58 +280,46 @@ export class EffectiveCodeEngine {
     return bucket;
   }
 
-  private analysisOf(language: string, lines: readonly string[]): SourceAnalysis {
-    return analyseSource(language, lines.join('\n'));
-  }
-
-  private currentAnalysis(state: FileState, language: string): SourceAnalysis {
-    if (!state.analysis || state.analysisLanguage !== language) {
-      state.analysis = analyseSource(language, state.text());
-      state.analysisLanguage = language;
-    }
-    return state.analysis;
-  }
-
   /** Weigh every counted line of one file, fill the record's buckets and tag surviving lines. */
   private weighFile(
-    commit: ParsedCommit,
+    churnSha: string,
     file: CountedFile,
     hunkOps: ReadonlyArray<{ removed: LineOp[]; added: LineOp[] }>,
     row: EffectiveCodeRecord,
     commitWorkTypeWeight: number,
     mergedAt: number,
-    churnSha: string,
     details: LineDetail[] | null,
   ): void {
     const { settings } = this.deps;
-    const hunks = file.diff.hunks;
+    const { prepared } = file;
+    const hunks = prepared.diff.hunks;
+    const path = prepared.path;
     const workTypeWeight =
-      file.classification.kind === 'test' ? Math.min(commitWorkTypeWeight, settings.testFileWeight) : commitWorkTypeWeight;
+      prepared.classification.kind === 'test' ? Math.min(commitWorkTypeWeight, settings.testFileWeight) : commitWorkTypeWeight;
     let effectiveAdded = 0;
     let originId = -1;
-    let complexitySum = 0;
     for (let h = 0; h < hunks.length; h++) {
       const hunk = hunks[h]!;
       const opsOfHunk = hunkOps[h]!;
-      const survival = file.removedSurvival[h];
-      const removedCcnAtStart = hunk.oldCount > 0 && file.oldAnalysis ? enclosingCcn(file.oldAnalysis, hunk.oldStart) : null;
+      const removedTags = file.removedTags[h];
+      const removedCcn = prepared.removedCcn[h];
+      const addedCcn = prepared.addedCcn[h];
+      const oldStartCcn = prepared.hunkOldStartCcn[h] ?? 0;
       for (let i = 0; i < hunk.removed.length; i++) {
         const op = this.effectiveOp(opsOfHunk.removed[i]!, 'removed');
         row[OP_COLUMN[op]] += 1;
-        const ccn = file.oldAnalysis ? enclosingCcn(file.oldAnalysis, hunk.oldStart + i) : null;
+        const ccn = ccnOrNull(removedCcn?.[i]);
         const weight = this.lineWeight(op, ccn, workTypeWeight, 1, row);
-        if (survival && CHURNING_OPS.has(op)) {
-          this.survival.recordRemoval(churnSha, mergedAt, [survival.origins[i]!], [survival.weights[i]!]);
-        }
-        complexitySum += weight.complexity * weight.beforeComplexity;
-        details?.push(lineDetail(file.path, '-', hunk.oldStart + i, hunk.removed[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, 1));
+        const tag = removedTags?.[i];
+        if (tag && CHURNING_OPS.has(op)) this.survival.recordRemoval(churnSha, mergedAt, tag);
+        details?.push(lineDetail(path, '-', hunk.oldStart + i, hunk.removed[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, 1));
       }
       for (let i = 0; i < hunk.added.length; i++) {
         const op = this.effectiveOp(opsOfHunk.added[i]!, 'added');
         row[OP_COLUMN[op]] += 1;
-        const after = file.newAnalysis ? enclosingCcn(file.newAnalysis, hunk.newStart + i) : null;
+        const after = ccnOrNull(addedCcn?.[i]);
         // An update weighs by the larger of the code before and after (metrics.md §1 Complexity).
-        const ccn = op === 'update' || op === 'find_replace' ? maxCcn(after, removedCcnAtStart) : after;
+        const ccn = op === 'update' || op === 'find_replace' ? maxCcn(after, ccnOrNull(oldStartCcn)) : after;
         let bulk = 1;
         if (this.opWeight(op) > 0) {
           effectiveAdded++;
@@ -454,17 +329,15 @@ export class EffectiveCodeEngine {
           }
         }
         const weight = this.lineWeight(op, ccn, workTypeWeight, bulk, row);
-        complexitySum += weight.complexity * weight.beforeComplexity;
         if (weight.value > 0) {
-          if (originId < 0) originId = this.survival.registerOrigin(commit.sha, file.path, mergedAt);
+          if (originId < 0) originId = this.survival.registerOrigin(churnSha, path, mergedAt);
           const position = hunk.newStart - 1 + i;
-          file.state.origins[position] = originId;
-          file.state.weights[position] = weight.value;
+          if (position < file.newTags.length) file.newTags[position] = { origin: originId, weight: weight.value };
         }
-        details?.push(lineDetail(file.path, '+', hunk.newStart + i, hunk.added[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, bulk));
+        details?.push(lineDetail(path, '+', hunk.newStart + i, hunk.added[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, bulk));
       }
     }
-    row.complexity_avg = row.bulk_weighted > 0 ? complexitySum / row.bulk_weighted : 1;
+    row.complexity_avg = row.bulk_weighted > 0 ? row.ec_base / row.bulk_weighted : 1;
   }
 
   /** Map a detected op through the gate switches (a disabled gate makes the line count normally). */
@@ -551,59 +424,54 @@ function sumLines(file: FileDiff, side: 'added' | 'removed'): number {
   return n;
 }
 
-function hasRemoved(file: FileDiff): boolean {
-  return file.hunks.some((h) => h.removed.length > 0);
-}
-
-function hasAdded(file: FileDiff): boolean {
-  return file.hunks.some((h) => h.added.length > 0);
-}
-
 function maxCcn(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return Math.max(a, b);
 }
 
-function cloneState(state: FileState): FileState {
-  return new FileState([...state.lines]);
+/** The preparer sends 0 for "outside any function" (typed arrays have no null). */
+function ccnOrNull(value: number | undefined): number | null {
+  return value === undefined || value === 0 ? null : value;
 }
 
-function markLost(state: FileState): FileState {
-  state.lost = true;
-  state.analysis = null;
-  return state;
-}
-
-function opsFileFor(
-  file: FileDiff,
-  state: FileState,
-  oldAnalysis: SourceAnalysis | null,
-  newAnalysis: SourceAnalysis | null,
-  textOnly: boolean,
-  language: string | null = null,
-): OpsFile {
+/** The op-detection view of a prepared file: its hunks' lines with the preparer's flags. */
+function opsFileFor(file: PreparedFile): OpsFile {
+  const { diff } = file;
   return {
-    hunks: file.hunks.map((hunk) => ({
-      removed: hunk.removed.map((text, i) => opsLine(text, oldAnalysis, hunk.oldStart + i, textOnly, language)),
-      added: hunk.added.map((text, i) => opsLine(text, newAnalysis, hunk.newStart + i, textOnly, language)),
+    hunks: diff.hunks.map((hunk, h) => ({
+      removed: hunk.removed.map((text, i) => opsLine(text, file.removedFlags[h]?.[i] ?? 0)),
+      added: hunk.added.map((text, i) => opsLine(text, file.addedFlags[h]?.[i] ?? 0)),
     })),
-    newContent: state.lines,
-    hunkNewStarts: file.hunks.map((h) => h.newStart),
+    // Copy/paste recording gets its context separately (contextOpsFiles), so no content here.
+    newContent: null,
+    hunkNewStarts: diff.hunks.map((h) => h.newStart),
   };
 }
 
-/**
- * Keyword- and punctuation-only lines (`} else {`, `end`, `begin`) are short; checking only lines
- * of at most this many characters skips the normalise-and-tokenize cost for ordinary code lines.
- */
-const KEYWORD_ONLY_MAX_LENGTH = 64;
+function opsLine(text: string, flags: number): OpsLine {
+  return { text, comment: (flags & LINE_COMMENT) !== 0, keywordOnly: (flags & LINE_KEYWORD_ONLY) !== 0 };
+}
 
-function opsLine(text: string, analysis: SourceAnalysis | null, line: number, textOnly: boolean, language: string | null): OpsLine {
-  if (textOnly) return { text, comment: false, keywordOnly: false };
-  const comment = analysis ? analysis.commentOnly[line - 1] === 1 : false;
-  const keywordOnly = !comment && text.length <= KEYWORD_ONLY_MAX_LENGTH && isKeywordOnlyLine(normaliseLine(text), language);
-  return { text, comment, keywordOnly };
+/**
+ * What the copy/paste history records for a file: each hunk with the new-version lines around it
+ * (the preparer's context regions), so blocks assembled over several commits are found.
+ */
+function contextOpsFiles(file: PreparedFile): OpsFile[] {
+  const regions = file.context ?? [];
+  return file.diff.hunks.map((hunk, h) => {
+    const region = regions[h];
+    return {
+      hunks: [
+        {
+          removed: [],
+          added: hunk.added.map((text) => ({ text, comment: false, keywordOnly: false })),
+        },
+      ],
+      newContent: region ? region.lines : null,
+      hunkNewStarts: region ? [hunk.newStart - region.start + 1] : [],
+    };
+  });
 }
 
 function newEffectiveRecord(

@@ -1,12 +1,9 @@
 import type { DiffHunk } from '../../collectors/git/types.js';
 import type { SourceAnalysis } from '../source-analysis/analyse-source.js';
-
-/** Origin id of a line whose introducing commit is not tracked (older than the window, or not counted). */
-export const NO_ORIGIN = -1;
+import { spliceHunks } from './hunk-splice.js';
 
 /**
- * The current content of one file on the replayed first-parent history, with a survival tag per
- * line: the origin row (commit × file) that introduced it and the effective-code weight it earned.
+ * The current content of one file on the replayed first-parent history.
  *
  * History is replayed from zero-context hunks, so the content is exactly git's as long as every
  * diff of the file was seen; `lost` marks a file whose content is no longer trustworthy (a diff was
@@ -14,8 +11,6 @@ export const NO_ORIGIN = -1;
  */
 export class FileState {
   lines: string[];
-  origins: number[];
-  weights: number[];
   /** Source analysis of the current version, computed lazily and dropped when the content changes. */
   analysis: SourceAnalysis | null = null;
   /** Language the cached analysis was made for (a rename can change it). */
@@ -24,29 +19,12 @@ export class FileState {
 
   constructor(lines: string[] = []) {
     this.lines = lines;
-    this.origins = new Array<number>(lines.length).fill(NO_ORIGIN);
-    this.weights = new Array<number>(lines.length).fill(0);
-  }
-
-  /** Replace the content wholesale (a reload from a blob); survival tags are reset. */
-  reset(lines: string[]): void {
-    this.lines = lines;
-    this.origins = new Array<number>(lines.length).fill(NO_ORIGIN);
-    this.weights = new Array<number>(lines.length).fill(0);
-    this.analysis = null;
-    this.lost = false;
   }
 
   /** The whole text, as the tokenizer wants it. */
   text(): string {
     return this.lines.join('\n');
   }
-}
-
-/** What one hunk removed, read from the state before it was applied. */
-export interface RemovedSurvival {
-  origins: number[];
-  weights: number[];
 }
 
 /**
@@ -68,49 +46,8 @@ export function hunksMatch(state: FileState, hunks: readonly DiffHunk[]): boolea
   return true;
 }
 
-/**
- * Apply zero-context hunks (in old-file order, as git prints them) to the state and return the
- * survival tags of the lines each hunk removed. Added lines start untagged; the engine tags them
- * once their weights are known.
- */
-export function applyHunks(state: FileState, hunks: readonly DiffHunk[]): RemovedSurvival[] {
-  const removed: RemovedSurvival[] = [];
-  const oldLines = state.lines;
-  const oldOrigins = state.origins;
-  const oldWeights = state.weights;
-  const lines: string[] = [];
-  const origins: number[] = [];
-  const weights: number[] = [];
-  let cursor = 0;
-  for (const hunk of hunks) {
-    // "@@ -5,0 +6,2 @@" inserts after old line 5; otherwise old lines start at oldStart (1-based).
-    const removeAt = hunk.oldCount === 0 ? hunk.oldStart : hunk.oldStart - 1;
-    const keepUntil = Math.min(Math.max(removeAt, cursor), oldLines.length);
-    for (let i = cursor; i < keepUntil; i++) {
-      lines.push(oldLines[i]!);
-      origins.push(oldOrigins[i]!);
-      weights.push(oldWeights[i]!);
-    }
-    const removedEnd = Math.min(keepUntil + hunk.oldCount, oldLines.length);
-    removed.push({
-      origins: oldOrigins.slice(keepUntil, removedEnd),
-      weights: oldWeights.slice(keepUntil, removedEnd),
-    });
-    for (const text of hunk.added) {
-      lines.push(text);
-      origins.push(NO_ORIGIN);
-      weights.push(0);
-    }
-    cursor = removedEnd;
-  }
-  for (let i = cursor; i < oldLines.length; i++) {
-    lines.push(oldLines[i]!);
-    origins.push(oldOrigins[i]!);
-    weights.push(oldWeights[i]!);
-  }
-  state.lines = lines;
-  state.origins = origins;
-  state.weights = weights;
+/** Apply zero-context hunks to the file's content. */
+export function applyHunks(state: FileState, hunks: readonly DiffHunk[]): void {
+  state.lines = spliceHunks(state.lines, hunks, (hunk, i) => hunk.added[i]!).values;
   state.analysis = null;
-  return removed;
 }

@@ -1,4 +1,4 @@
-import { NO_ORIGIN } from './file-state.js';
+import { NO_ORIGIN, type LineTag } from './line-tags.js';
 
 /** Lines of one origin row (commit × file) that a later commit changed inside the durability window. */
 export interface ChurnEvent {
@@ -47,34 +47,32 @@ export class SurvivalTracker {
   }
 
   /**
-   * Record the removal (delete, or the old side of an update) of lines by commit `sha` merged at
+   * Record the removal (delete, or the old side of an update) of a line by commit `sha` merged at
    * `mergedAt`. Lines without a tracked origin, of a voided commit, or older than the window are
    * settled and ignored.
    */
-  recordRemoval(sha: string, mergedAt: number, origins: readonly number[], weights: readonly number[]): void {
-    for (let i = 0; i < origins.length; i++) {
-      const id = origins[i]!;
-      if (id === NO_ORIGIN) continue;
-      const origin = this.rows[id]!;
-      if (this.voidShas.has(origin.sha) || origin.sha === sha) continue;
-      const age = mergedAt - origin.mergedAt;
-      if (age >= this.windowSeconds) continue;
-      const key = `${id}\u0000${sha}`;
-      let event = this.pending.get(key);
-      if (!event) {
-        event = {
-          originCommitSha: origin.sha,
-          originPath: origin.path,
-          churnCommitSha: sha,
-          lines: 0,
-          ec: 0,
-          days: Math.max(0, age) / SECONDS_PER_DAY,
-        };
-        this.pending.set(key, event);
-      }
-      event.lines += 1;
-      event.ec += weights[i]!;
+  recordRemoval(sha: string, mergedAt: number, tag: LineTag): void {
+    const id = tag.origin;
+    if (id === NO_ORIGIN) return;
+    const origin = this.rows[id]!;
+    if (this.voidShas.has(origin.sha) || origin.sha === sha) return;
+    const age = mergedAt - origin.mergedAt;
+    if (age >= this.windowSeconds) return;
+    const key = `${id}\u0000${sha}`;
+    let event = this.pending.get(key);
+    if (!event) {
+      event = {
+        originCommitSha: origin.sha,
+        originPath: origin.path,
+        churnCommitSha: sha,
+        lines: 0,
+        ec: 0,
+        days: Math.max(0, age) / SECONDS_PER_DAY,
+      };
+      this.pending.set(key, event);
     }
+    event.lines += 1;
+    event.ec += tag.weight;
   }
 
   /** Take the churn events recorded since the last call. */

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import { simpleGit } from 'simple-git';
-import { openBlobReader } from '../../collectors/git/blob-reader.js';
-import { streamFirstParentHistory } from '../../collectors/git/history-stream.js';
 import { hasNotesRef } from '../../collectors/git/notes.js';
 import { openRepository, resolveDefaultBranch } from '../../collectors/git/repository.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -9,7 +7,8 @@ import type { CommitOutcome } from '../effective-code/engine.js';
 import type { ChurnEvent } from '../effective-code/survival.js';
 import type { Logger } from '../logging/logger.js';
 import { repositoriesToAnalyse } from '../run/run-pipeline.js';
-import { createEngineForRepository } from '../run/create-engine.js';
+import { createScoringEngine } from '../run/create-engine.js';
+import { streamPreparedHistory } from '../run/prepared-history.js';
 import { engineSettingsFrom } from '../run/engine-settings.js';
 import type { Database } from '../warehouse/database.js';
 import { formatExplanation, type StoredTotals } from './format-explanation.js';
@@ -44,36 +43,27 @@ export async function explainCommit(options: {
     return `${sha} is not on the first-parent history of ${branch.name}: only merged work counts, and its lines are counted in the merge commit that brought it in.\n`;
   }
   const repoId = `git:${repo.name}`;
-  const blobs = await openBlobReader(repo.path);
-  const engine = await createEngineForRepository({
-    repoId,
-    repoPath: repo.path,
-    head: branch.sha,
-    repo: repo.config,
-    config,
-    settings,
-    readBlob: (id) => blobs.read(id),
-    warn: (message, details) => options.logger.warn(message, details),
-  });
+  const engine = await createScoringEngine({ repoId, repoPath: repo.path, head: branch.sha, config, settings });
   const notes = await hasNotesRef(repo.path, 'refs/notes/ai');
   let target: CommitOutcome | null = null;
   const churn: ChurnEvent[] = [];
   const windowSeconds = settings.durability.windowDays * 86_400;
   let fpIndex = 0;
-  try {
-    for await (const commit of streamFirstParentHistory({
-      repoPath: repo.path,
-      branchRef: branch.sha,
-      notesRef: notes ? 'refs/notes/ai' : undefined,
-      logger: options.logger,
-    })) {
-      if (target && commit.committer.time - target.commit.merged_at.getTime() / 1000 >= windowSeconds) break;
-      const outcome = await engine.processCommit(commit, fpIndex++, { explain: commit.sha === sha });
-      if (commit.sha === sha) target = outcome;
-      else if (target) churn.push(...outcome.churn.filter((event) => event.originCommitSha === sha));
-    }
-  } finally {
-    await blobs.close();
+  const history = streamPreparedHistory({
+    repoPath: repo.path,
+    head: branch.sha,
+    repo: repo.config,
+    settings,
+    notesRef: notes ? 'refs/notes/ai' : undefined,
+    mode: 'inline',
+    warn: (message, details) => options.logger.warn(message, details),
+  });
+  for await (const prepared of history) {
+    const commit = prepared.commit;
+    if (target && commit.committer.time - target.commit.merged_at.getTime() / 1000 >= windowSeconds) break;
+    const outcome = engine.processCommit(prepared, fpIndex++, { explain: commit.sha === sha });
+    if (commit.sha === sha) target = outcome;
+    else if (target) churn.push(...outcome.churn.filter((event) => event.originCommitSha === sha));
   }
   if (!target) throw new Error(`commit ${sha} was not found while replaying ${branch.name}`);
   const stored = await storedTotals(db, `${repoId}@${sha}`);

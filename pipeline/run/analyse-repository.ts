@@ -1,6 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { openBlobReader } from '../../collectors/git/blob-reader.js';
-import { streamFirstParentHistory } from '../../collectors/git/history-stream.js';
 import { hasNotesRef } from '../../collectors/git/notes.js';
 import { findNewestOnFirstParent, planRange } from '../../collectors/git/range-plan.js';
 import { listTags, releasedCommits } from '../../collectors/git/release-tags.js';
@@ -14,8 +12,8 @@ import type { ProgressReporter } from './progress.js';
 import { readCursor, saveCursor, WarehouseWriter, type CommitCursor } from './warehouse-writer.js';
 import { countFirstParentCommits } from './commit-count.js';
 import { engineSettingsFrom } from './engine-settings.js';
-import { createEngineForRepository } from './create-engine.js';
-import type { CommitOutcome } from '../effective-code/engine.js';
+import { createScoringEngine } from './create-engine.js';
+import { streamPreparedHistory, type ReplayMode } from './prepared-history.js';
 
 /** A repository ready to analyse: where it is on disk and how the config describes it. */
 export interface RepositoryTarget {
@@ -49,6 +47,8 @@ export interface AnalysisContext {
   progress: ProgressReporter;
   /** Called for each identity seen in newly analysed commits. */
   identities: IdentityCollector;
+  /** Where replay and source analysis run (default: a worker thread). */
+  replayMode?: ReplayMode;
 }
 
 /**
@@ -126,36 +126,31 @@ async function replayHistory(
   const path = target.path;
   const head = target.branch.sha;
   const [notes, total] = await Promise.all([hasNotesRef(path, 'refs/notes/ai'), countFirstParentCommits(path, head)]);
-  const blobs = await openBlobReader(path);
   const warn = (message: string, details?: Record<string, unknown>) => {
     onWarning();
     logger.warn(message, { repo: target.name, ...details });
   };
-  const engine = await createEngineForRepository({
-    repoId,
-    repoPath: path,
-    head,
-    repo: target.config,
-    config: context.config,
-    settings,
-    readBlob: (id) => blobs.read(id),
-    warn,
-  });
+  const engine = await createScoringEngine({ repoId, repoPath: path, head, config: context.config, settings });
   const writer = new WarehouseWriter(context.db, { repoId, sourceId, runId: context.runId });
   const emitAfter = cursor?.fpIndex ?? -1;
   const task = context.progress.start(target.name, total, emitAfter + 1);
   let fpIndex = 0;
   let analysed = 0;
   try {
-    for await (const commit of streamFirstParentHistory({
+    for await (const prepared of streamPreparedHistory({
       repoPath: path,
-      branchRef: head,
+      head,
+      repo: target.config,
+      settings,
       notesRef: notes ? 'refs/notes/ai' : undefined,
-      logger: { ...logger, warn },
+      mode: context.replayMode ?? 'worker',
+      warn,
+      logger,
     })) {
       const emit = fpIndex > emitAfter;
-      const outcome: CommitOutcome = await engine.processCommit(commit, fpIndex, { emit });
+      const outcome = engine.processCommit(prepared, fpIndex);
       if (emit) {
+        const { commit } = prepared;
         context.identities.observe(commit.author.name, commit.author.email, commit.author.time);
         context.identities.observe(commit.committer.name, commit.committer.email, commit.committer.time);
         await writer.add(outcome, fpIndex);
@@ -167,7 +162,6 @@ async function replayHistory(
     await writer.finish();
   } finally {
     task.stop();
-    await blobs.close();
   }
   return { analysed, replayed: Math.max(0, emitAfter + 1), rows: writer.rowsWritten };
 }

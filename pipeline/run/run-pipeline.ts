@@ -15,6 +15,7 @@ import { bulkInsert } from '../warehouse/bulk-insert.js';
 import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { analyseRepository, type RepositoryResult } from './analyse-repository.js';
 import type { ProgressReporter } from './progress.js';
+import type { ReplayMode } from './prepared-history.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** Options of one `codeledger run`. */
@@ -36,6 +37,8 @@ export interface RunOptions {
   progress: ProgressReporter;
   /** An already-open warehouse (tests, embedding); it is left open afterwards. */
   warehouse?: Warehouse;
+  /** Where replay and source analysis run (default: a worker thread; `CODELEDGER_REPLAY=inline` in the environment also selects inline). */
+  replayMode?: ReplayMode;
 }
 
 /** What a run did, for the CLI, the bench harness and tests. */
@@ -102,7 +105,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         const branch = await resolveDefaultBranch(opened.path, repo.branch ?? undefined);
         const result = await analyseRepository(
           { name: repo.name, path: opened.path, url: opened.url, branch, config: repo },
-          { db, config, runId, logger: options.logger, now, fullRefresh: options.fullRefresh ?? false, progress: options.progress, identities },
+          {
+            db,
+            config,
+            runId,
+            logger: options.logger,
+            now,
+            fullRefresh: options.fullRefresh ?? false,
+            progress: options.progress,
+            identities,
+            replayMode: options.replayMode ?? (options.env.CODELEDGER_REPLAY === 'inline' ? 'inline' : 'worker'),
+          },
         );
         summary.repositories.push(result);
         summary.commits += result.commitsAnalysed;

@@ -18,7 +18,7 @@ export type CommitTotals = Record<string, number>;
 export async function analyse(
   warehouse: Warehouse,
   targets: string[],
-  options: { now?: Date; configYaml?: string; fullRefresh?: boolean } = {},
+  options: { now?: Date; configYaml?: string; fullRefresh?: boolean; replayMode?: 'worker' | 'inline' } = {},
 ): Promise<RunSummary> {
   const dir = await mkdtemp(join(tmpdir(), 'codeledger-analyse-'));
   try {
@@ -39,6 +39,7 @@ export async function analyse(
       logger: silentLogger,
       progress: silentProgress,
       warehouse,
+      replayMode: options.replayMode,
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

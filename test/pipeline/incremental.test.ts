@@ -179,6 +179,30 @@ async function explodeAndDrop(clone: string, blob: string): Promise<void> {
   await rm(join(clone, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
 }
 
+describe('replay in a worker thread', () => {
+  it('gives exactly the results of replaying on the calling thread', async () => {
+    const repo = await createTestRepo();
+    try {
+      await buildHistory(repo, 14);
+      const [pglite] = backends;
+      const inline = await pglite!.open();
+      const worker = await pglite!.open();
+      try {
+        await analyse(inline, [repo.path], { now, replayMode: 'inline' });
+        await analyse(worker, [repo.path], { now, replayMode: 'worker' });
+        const expected = await snapshot(inline);
+        expect(expected.length).toBeGreaterThan(14);
+        expect(await snapshot(worker)).toEqual(expected);
+      } finally {
+        await inline.close();
+        await worker.close();
+      }
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
+
 describe('PGlite and PostgreSQL', () => {
   it('give identical metrics for the same repository', async () => {
     const repo = await createTestRepo();

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { openBlobReader } from '../../collectors/git/blob-reader.js';
+import { streamFirstParentHistory } from '../../collectors/git/history-stream.js';
+import type { PreparedCommit } from '../effective-code/prepared-commit.js';
+import type { Logger } from '../logging/logger.js';
+import { createPreparer, type PreparerSpec } from './create-engine.js';
+import type { WorkerMessage } from './replay-worker-protocol.js';
+
+/** Where the replay and source analysis run. */
+export type ReplayMode = 'worker' | 'inline';
+
+export interface PreparedHistoryOptions extends PreparerSpec {
+  notesRef?: string;
+  mode: ReplayMode;
+  warn: (message: string, details?: Record<string, unknown>) => void;
+  logger?: Logger;
+}
+
+/** Batches of prepared commits allowed in flight before the worker waits for the consumer. */
+const MAX_BATCHES_IN_FLIGHT = 4;
+
+/**
+ * The repository's first-parent history as prepared commits, oldest first.
+ *
+ * In `worker` mode a worker thread runs git, the patch parser, the content replay, file
+ * classification and source analysis, while the caller's thread scores commits and writes them —
+ * the two halves of the engine take about the same time, so both cores work. `inline` mode runs
+ * the same code on the caller's thread (explain, tests, embedding).
+ */
+export async function* streamPreparedHistory(options: PreparedHistoryOptions): AsyncGenerator<PreparedCommit> {
+  if (options.mode === 'inline') {
+    yield* inlinePreparedHistory(options);
+  } else {
+    yield* workerPreparedHistory(options);
+  }
+}
+
+async function* inlinePreparedHistory(options: PreparedHistoryOptions): AsyncGenerator<PreparedCommit> {
+  const blobs = await openBlobReader(options.repoPath);
+  try {
+    const preparer = await createPreparer(options, { readBlob: (id) => blobs.read(id), warn: options.warn });
+    const logger = { ...(options.logger ?? silent), warn: options.warn };
+    for await (const commit of streamFirstParentHistory({
+      repoPath: options.repoPath,
+      branchRef: options.head,
+      notesRef: options.notesRef,
+      logger,
+    })) {
+      yield await preparer.prepare(commit);
+    }
+  } finally {
+    await blobs.close();
+  }
+}
+
+async function* workerPreparedHistory(options: PreparedHistoryOptions): AsyncGenerator<PreparedCommit> {
+  const worker = startReplayWorker({
+    repoPath: options.repoPath,
+    head: options.head,
+    repo: options.repo,
+    settings: options.settings,
+    notesRef: options.notesRef,
+    maxBatchesInFlight: MAX_BATCHES_IN_FLIGHT,
+  });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const push = (message: WorkerMessage) => {
+    queue.push(message);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', (error) => {
+    failure = error instanceof Error ? error : new Error(String(error));
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) failure = new Error(`the replay worker stopped with exit code ${code}`);
+    push({ type: 'exit' });
+  });
+  try {
+    for (;;) {
+      if (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      const message = queue.shift()!;
+      if (message.type === 'batch') {
+        worker.postMessage({ type: 'ack' });
+        for (const prepared of message.commits) yield prepared;
+      } else if (message.type === 'warn') {
+        options.warn(message.message, message.details);
+      } else if (message.type === 'error') {
+        const error = new Error(message.message);
+        error.stack = message.stack ?? error.stack;
+        throw error;
+      } else if (message.type === 'done') {
+        return;
+      } else if (message.type === 'exit') {
+        if (failure) throw failure;
+        return;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Start the replay worker. Compiled code runs `replay-worker.js` directly. When this module runs
+ * from TypeScript source (tests, `tsx`), a one-line bootstrap registers tsx's ESM hooks inside the
+ * worker first — Node 20 does not apply `--import` loaders given in a worker's `execArgv`.
+ */
+function startReplayWorker(workerData: object): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./replay-worker.js', here), { workerData });
+  // require.resolve picks the package's CommonJS entry; the ESM hooks live next to it as index.mjs.
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./replay-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
