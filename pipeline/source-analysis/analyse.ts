@@ -15,8 +15,22 @@ import { TokenBuffer } from './token-buffer.js';
 import type { SourceAnalysis } from './types.js';
 
 const lexer = new SourceLexer();
-const tokens = new TokenBuffer(1 << 14);
-let lineFlags = new Uint8Array(1 << 12);
+const INITIAL_TOKENS = 1 << 14;
+const INITIAL_LINES = 1 << 12;
+/**
+ * Shared buffers grow to the largest file seen. Past these sizes (about 50 MB of token storage,
+ * 1 MB of line flags) they are dropped after use, so one huge file does not pin that memory for
+ * the rest of a history run.
+ */
+const RETAINED_TOKENS = 1 << 21;
+const RETAINED_LINES = 1 << 20;
+let tokens = new TokenBuffer(INITIAL_TOKENS);
+let lineFlags = new Uint8Array(INITIAL_LINES);
+
+function releaseLargeBuffers(): void {
+  if (tokens.capacity > RETAINED_TOKENS) tokens = new TokenBuffer(INITIAL_TOKENS);
+  if (lineFlags.length > RETAINED_LINES) lineFlags = new Uint8Array(INITIAL_LINES);
+}
 
 /**
  * Number of lines as git counts them: a final line without a newline counts, an empty text
@@ -100,5 +114,7 @@ export function analyseOrThrow(language: string | null, text: string): SourceAna
   if (spec.sections !== null) analyseSections(spec, text, flags, collector);
   else analyseRange(spec, text, 0, text.length, 1, flags, collector, true);
   for (let line = 1; line <= lineCount; line++) commentOnly[line - 1] = flags[line] === LINE_COMMENT ? 1 : 0;
-  return { lineCount, commentOnly, functions: collector.finish(lineCount) };
+  const functions = collector.finish(lineCount);
+  releaseLargeBuffers();
+  return { lineCount, commentOnly, functions };
 }

@@ -514,12 +514,11 @@ class BraceFinder {
   /** `(x: T) => {` where the arrow is a function type (its `{` an object type), not an arrow function. */
   private isFunctionType(arrow: number, top: number): boolean {
     if (this.frameTypeContext[top] === 1 || this.isTypeAlias(top)) return true;
-    const tokens = this.tokens;
-    let start = this.reader.previous(arrow);
-    if (this.reader.isPunctAt(start, RPAREN) && tokens.match[start]! >= 0) start = tokens.match[start]!;
-    let before = this.reader.previous(start);
-    if (this.reader.isPunctAt(before, GT)) before = this.reader.previous(this.reader.openingAngle(before));
-    return (this.reader.isPunctAt(before, COLON) || this.reader.isPunctAt(before, PUNCT_ELVIS)) && this.isAnnotationColon(before, top);
+    const reader = this.reader;
+    const start = reader.arrowParametersStart(arrow);
+    if (start < 0) return false;
+    const before = reader.beforeArrowParameters(start);
+    return (reader.isPunctAt(before, COLON) || reader.isPunctAt(before, PUNCT_ELVIS)) && this.isAnnotationColon(before, top);
   }
 
   /** The arm construct introduced by the control keyword at `control`, if any. */

@@ -65,29 +65,48 @@ export class DeclarationReader extends TokenView {
     this.signatureEnd = -1;
   }
 
+  /**
+   * First token of the parameters of the arrow at `arrow`: the `(` of `(a, b) =>`, also past a
+   * return type (`(a): Promise<T> =>`), or the single parameter of `a =>`; -1 when unclear.
+   */
+  arrowParametersStart(arrow: number): number {
+    const tokens = this.tokens;
+    const last = this.previous(arrow);
+    if (last < 0) return -1;
+    if (this.isPunctAt(last, RPAREN)) return tokens.match[last]!;
+    // Step back over a return type annotation to the `):` that ends the parameter list.
+    let j = last;
+    for (let steps = 0; j >= 0 && steps < 24; steps++) {
+      if (this.isPunctAt(j, COLON)) {
+        const close = this.previous(j);
+        if (this.isPunctAt(close, RPAREN)) return tokens.match[close]!;
+        break;
+      }
+      if (this.isPunctAt(j, RPAREN) && tokens.match[j]! >= 0) j = tokens.match[j]!;
+      else if (!this.isTrailer(j)) break;
+      j = this.previous(j);
+    }
+    return tokens.kind[last] === TOKEN_IDENTIFIER ? last : -1;
+  }
+
+  /** The token before an arrow's parameters, past `async` and generic parameters (`<T,>(x) =>`). */
+  beforeArrowParameters(start: number): number {
+    const tokens = this.tokens;
+    let before = this.previous(start);
+    if (before >= 0 && tokens.id[before] === KEYWORD.async && tokens.kind[before] === TOKEN_IDENTIFIER) before = this.previous(before);
+    if (this.isPunctAt(before, GT)) before = this.previous(this.openingAngle(before));
+    return before;
+  }
+
   /** Name of the arrow function whose arrow is at `arrow`; its start line is left in {@link nameLine}. */
   arrowFunctionName(arrow: number): string {
     const tokens = this.tokens;
-    let start = this.previous(arrow);
+    const start = this.arrowParametersStart(arrow);
     if (start < 0) {
       this.nameLine = tokens.line[arrow]!;
       return ANONYMOUS;
     }
-    // `(a): Promise<T> => {`: step back over a return type to the parameter list.
-    let steps = 0;
-    while (start >= 0 && !this.isPunctAt(start, RPAREN) && tokens.kind[start] !== TOKEN_IDENTIFIER && steps++ < 24) {
-      start = this.previous(start);
-    }
-    if (start >= 0 && this.isPunctAt(start, RPAREN) && tokens.match[start]! >= 0) start = tokens.match[start]!;
-    if (start < 0) {
-      this.nameLine = tokens.line[arrow]!;
-      return ANONYMOUS;
-    }
-    let before = this.previous(start);
-    if (before >= 0 && tokens.id[before] === KEYWORD.async && tokens.kind[before] === TOKEN_IDENTIFIER) before = this.previous(before);
-    // Generic arrow functions: `const f = <T,>(x: T) => {`.
-    if (this.isPunctAt(before, GT)) before = this.previous(this.openingAngle(before));
-    const name = this.assignedName(before);
+    const name = this.assignedName(this.beforeArrowParameters(start));
     if (name < 0) {
       this.nameLine = tokens.line[start]!;
       return ANONYMOUS;

@@ -3,14 +3,17 @@
  * apostrophes in text are not quotes), and `{…}` containers return to code until their `}`.
  */
 import {
+  COLON,
   COMMA,
   CR,
   DOLLAR,
+  DOT,
   DQUOTE,
   GT,
   LBRACE,
   LF,
   LT,
+  MINUS,
   RBRACE,
   SLASH,
   SPACE,
@@ -30,12 +33,30 @@ export function jsxElement(lexer: LexerState): boolean {
   if (!(isAsciiLetter(next) || next === GT || next === UNDERSCORE || next === DOLLAR)) return false;
   if (!lexer.expressionMayStart()) return false;
   if (next !== GT && looksLikeTypeParameters(lexer, pos + 1)) return false;
+  if (!canClose(lexer, pos, next)) return false;
   if (next === GT) {
     jsxScan(lexer, MODE_JSX_CHILDREN, 1, pos, pos + 2);
   } else {
     jsxScan(lexer, MODE_JSX_TAG, 1, pos, pos + 1);
   }
   return true;
+}
+
+/**
+ * An element is only taken for JSX when something later can close it: `</>` for a fragment,
+ * `</Name` or a self-closing `/>` for a tag. Otherwise (Flow generics `<T>(x) => x` in a
+ * `.js` file) reading JSX would swallow the rest of the file.
+ */
+function canClose(lexer: LexerState, pos: number, next: number): boolean {
+  const text = lexer.text;
+  if (next === GT) return text.indexOf('</>', pos + 2) >= 0;
+  let nameEnd = pos + 1;
+  while (nameEnd < lexer.end && isTagNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+  return text.indexOf('/>', nameEnd) >= 0 || text.indexOf('</' + text.slice(pos + 1, nameEnd), nameEnd) >= 0;
+}
+
+function isTagNameChar(c: number): boolean {
+  return isWordChar(c) || c === DOT || c === COLON || c === MINUS || c === DOLLAR;
 }
 
 /** TSX generic arrow functions: `<T,>(x) =>` and `<T extends U>(x) =>`. */

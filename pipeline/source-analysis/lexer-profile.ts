@@ -6,12 +6,14 @@ import { CR, DOLLAR, EQ, LBRACKET, LF, SPACE, SQUOTE, TAB, UNDERSCORE } from './
 import type { BlockCommentSyntax, LexicalProfile } from './lexical-profiles.js';
 import { type ProfileStringStyles, buildStringStyles } from './string-styles.js';
 
+/** Character classes for the lexer's dispatch table (ASCII only; other characters are decided by code). */
 export const CLASS_OTHER = 0;
 export const CLASS_SPACE = 1;
 export const CLASS_NEWLINE = 2;
 export const CLASS_IDENT = 3;
 export const CLASS_DIGIT = 4;
 
+/** Bits of `commentStart[c]`: some line comment marker / block comment opener starts with `c`. */
 export const COMMENT_LINE_MARKER = 1;
 export const COMMENT_BLOCK_OPENER = 2;
 

@@ -65,7 +65,11 @@ export interface LexicalProfile {
   readonly heredocs: 'none' | 'ruby' | 'shell' | 'php' | 'perl' | 'hcl';
   /** C-style `#` directives at line start; their tokens are kept out of structure analysis. */
   readonly preprocessor: boolean;
-  /** A statement that is only a string literal is documentation (Python docstrings). */
+  /**
+   * A statement that is only a string literal is documentation, so its lines count as comment
+   * lines: docstrings and standalone `"""…"""` blocks are how Python comments at length, and
+   * treating them as code would credit documentation as effective code.
+   */
   readonly docstrings: boolean;
   readonly dollarInIdentifiers: boolean;
   /** Ruby method names may end in `?` or `!`. */

@@ -76,6 +76,11 @@ export class TokenBuffer {
     return index;
   }
 
+  /** Token slots allocated. */
+  get capacity(): number {
+    return this.kind.length;
+  }
+
   /** True when token `index` is the punctuation `punct`. */
   isPunct(index: number, punct: number): boolean {
     return index >= 0 && index < this.count && this.kind[index] === TOKEN_PUNCTUATION && this.id[index] === punct;

@@ -82,6 +82,14 @@ describe('TypeScript functions', () => {
     ]);
   });
 
+  it('reads Flow-style generic arrows in JavaScript as code, not as unclosed JSX', () => {
+    const code = lines('const id = <T>(x: T): T => { return x || y; };', 'function after() { return 1; }');
+    expect(spans('JavaScript', code)).toEqual([
+      ['id', 1, 1, 2],
+      ['after', 2, 2, 1],
+    ]);
+  });
+
   it('does not take control blocks, object literals or class bodies for functions', () => {
     const plain = lines(
       'if (ready) { go(); }',

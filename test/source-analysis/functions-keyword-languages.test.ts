@@ -139,6 +139,13 @@ describe('Swift', () => {
   });
 });
 
+describe('Swift conditions', () => {
+  it('keeps `if let x = y {` a control block (an `=` in a condition does not end it)', () => {
+    const code = lines('func lookup(key: String) -> Int {', '    if let v = cache[key] { return v }', '    while let next = it.next() { use(next) }', '    return 0', '}');
+    expect(spans('Swift', code)).toEqual([['lookup', 1, 5, 3]]);
+  });
+});
+
 describe('Scala', () => {
   it('treats `def … = x match {` braces as the body and skips the catch-all case', () => {
     const code = lines(
