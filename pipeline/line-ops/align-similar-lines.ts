@@ -43,15 +43,36 @@ export function alignSimilarLines(
   minSimilarity: number,
   comparisonsPerLine: number,
 ): number[] {
-  const r = removed.length;
-  const a = added.length;
-  const pairs: number[] = [];
-  if (r === 0 || a === 0) return pairs;
-
   profiles.clear();
   for (const text of removed) profiles.add(text);
   for (const text of added) profiles.add(text);
+  const pairs: number[] = [];
+  alignProfiles(profiles, removed.length, added.length, minSimilarity, comparisonsPerLine, pairs);
+  return pairs;
+}
 
+/**
+ * {@link alignSimilarLines} over profiles the caller already added: ids `0 … removedCount − 1`
+ * are the removed lines and the next `addedCount` ids the added lines. Appends the pairs, as
+ * indices within each side, to `pairs`.
+ *
+ * @example
+ * profiles.clear();
+ * for (const line of removed) profiles.add(line);
+ * for (const line of added) profiles.add(line);
+ * alignProfiles(profiles, removed.length, added.length, 0.5, 32, pairs);
+ */
+export function alignProfiles(
+  profiles: BigramProfiles,
+  removedCount: number,
+  addedCount: number,
+  minSimilarity: number,
+  comparisonsPerLine: number,
+  pairs: number[],
+): void {
+  const r = removedCount;
+  const a = addedCount;
+  if (r === 0 || a === 0) return;
   const blocks = Math.min(r, a, Math.max(1, Math.ceil((r * a) / ((r + a) * comparisonsPerLine))));
   for (let block = 0; block < blocks; block++) {
     alignBlock(
@@ -61,10 +82,10 @@ export function alignSimilarLines(
       Math.floor(((block + 1) * a) / blocks),
       r,
       minSimilarity,
+      profiles,
       pairs,
     );
   }
-  return pairs;
 }
 
 /**
@@ -79,6 +100,7 @@ function alignBlock(
   aTo: number,
   addedOffset: number,
   minSimilarity: number,
+  profiles: BigramProfiles,
   pairs: number[],
 ): void {
   const rows = rTo - rFrom;

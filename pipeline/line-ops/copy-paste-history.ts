@@ -2,9 +2,10 @@
  * The copy/paste memory of a repository: hashes of every window of N consecutive substantive
  * normalised lines that appeared in the files of earlier commits.
  */
-import { analyseLine } from './normalise.js';
+import { addedTextOf } from './commit-line-table.js';
+import { createLineScanColumns, scanLineInto, type LineScanColumns } from './line-scan.js';
 import type { OpsFile, OpsThresholds } from './types.js';
-import { isWindowLine, windowHash } from './window-hash.js';
+import { isWindowLineOfLength, WindowSequence } from './window-hash.js';
 import { WindowHashSet } from './window-hash-set.js';
 
 /** The serialised bytes are not a copy/paste history this version can read. */
@@ -15,21 +16,17 @@ export class CopyPasteHistoryFormatError extends Error {
 /** Which lines form windows, and how long a window is. Both must match the thresholds used for detection. */
 export type CopyPasteHistorySettings = Pick<OpsThresholds, 'copyPasteMinLines' | 'trivialMinAlphanumeric'>;
 
-/** Per-line results of `analyseLine` for a commit's added lines, in file, hunk and line order. */
-export interface AnalysedLines {
-  normalised: readonly string[];
-  alphanumerics: Int32Array;
-  hashes: Float64Array;
-}
+/** Per-line results of `scanLineInto` for a commit's added lines, in file, hunk and line order. */
+export type AnalysedLines = LineScanColumns;
 
 const MAGIC = 0x48504c43; // "CLPH" read as a little-endian u32
 /** Bump when the layout or the line/window hash functions change: old caches must not be read. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const HEADER_BYTES = 24;
 
 /**
  * Remembers every window of `copyPasteMinLines` consecutive substantive lines (see
- * {@link isWindowLine}) written to a file by earlier commits.
+ * `isWindowLine`) written to a file by earlier commits.
  *
  * The engine asks {@link has} while deciding a commit, then calls {@link recordCommit} with the
  * same files. Windows are 53-bit hashes in a {@link WindowHashSet}: 13–27 bytes each.
@@ -46,9 +43,15 @@ export class CopyPasteHistory {
   /** Lines with fewer alphanumerics are left out of windows (= `trivialMinAlphanumeric`). */
   readonly minAlphanumeric: number;
   private readonly windows: WindowHashSet;
-  private sequence = new Float64Array(256);
+  /** Window-line hashes of the hunk being recorded, context included. */
+  private readonly sequence = new WindowSequence();
   private readonly contextScratch: Float64Array;
-  private analysedCommit: { files: readonly OpsFile[]; lines: AnalysedLines } | null = null;
+  /** One-line scan results of context lines and of added lines detection did not analyse. */
+  private readonly scanned: LineScanColumns = createLineScanColumns(1);
+  /** The files whose added-line analysis `analysed` holds (see reuseAnalysedAddedLines), or null. */
+  private analysedFiles: readonly OpsFile[] | null = null;
+  private analysedCount = 0;
+  private analysed: LineScanColumns = createLineScanColumns(0);
 
   /**
    * @param settings the detection thresholds (only the copy/paste window length and the trivial cut are used)
@@ -96,59 +99,86 @@ export class CopyPasteHistory {
    * up to N − 1 substantive lines of unchanged context on each side from `newContent`, so a
    * block assembled over several commits, or two blocks joined by a deletion, is remembered as
    * the file now shows it. Windows lying wholly in untouched context were recorded by the
-   * commits that wrote them. Without `newContent`, only the added lines are recorded.
+   * commits that wrote them. Without `newContent`, the hunk's region of `hunkContexts` serves as
+   * the file content; without either, only the added lines are recorded.
    *
    * @example
    * history.recordCommit([{ hunks: [{ removed: [], added }], newContent: lines, hunkNewStarts: [1] }]);
    */
   recordCommit(files: readonly OpsFile[]): void {
-    const analysed = this.takeAnalysedLines(files);
+    const reusableFiles = this.takeAnalysedFileCount(files);
     let addedIndex = 0;
-    for (const file of files) {
-      const { newContent, hunkNewStarts } = file;
+    for (let f = 0; f < files.length; f++) {
+      const file = files[f]!;
+      const analysed = f < reusableFiles ? this.analysed : null;
+      const { hunkNewStarts, hunkContexts } = file;
       for (let hunk = 0; hunk < file.hunks.length; hunk++) {
-        const added = file.hunks[hunk]!.added;
-        const newStart = hunkNewStarts[hunk];
+        const hunkLines = file.hunks[hunk]!;
+        const added = hunkLines.added;
+        // Either the whole new version, or this hunk's region of it with line numbers shifted to match.
+        const region = file.newContent === null ? (hunkContexts?.[hunk] ?? null) : null;
+        const newContent = region === null ? file.newContent : region.lines;
+        const fileNewStart = hunkNewStarts[hunk];
+        const newStart = region === null || fileNewStart === undefined ? fileNewStart : fileNewStart - region.start + 1;
         const hasContext = newContent !== null && newStart !== undefined;
         // git's newStart is the first added line, or for a pure deletion the line before the gap.
         const regionStart = hasContext
           ? Math.min(newContent.length, Math.max(0, added.length > 0 ? newStart - 1 : newStart))
           : 0;
-        let length = hasContext ? this.pushContextBefore(newContent, regionStart) : 0;
+        this.sequence.clear();
+        if (hasContext) this.pushContextBefore(newContent, regionStart);
         if (analysed === null) {
-          for (const line of added) length = this.pushIfWindowLine(line.text, length);
+          for (let i = 0; i < added.length; i++) this.pushIfWindowLine(addedTextOf(hunkLines, i));
         } else {
           for (let i = addedIndex; i < addedIndex + added.length; i++) {
-            if (isWindowLine(analysed.normalised[i]!, analysed.alphanumerics[i]!, this.minAlphanumeric)) {
-              length = this.push(analysed.hashes[i]!, length);
+            if (isWindowLineOfLength(analysed.normalisedLengths[i]!, analysed.alphanumerics[i]!, this.minAlphanumeric)) {
+              this.sequence.push(analysed.hashes[i]!);
             }
           }
+          addedIndex += added.length;
         }
-        addedIndex += added.length;
-        if (hasContext) length = this.pushContextAfter(newContent, Math.min(newContent.length, regionStart + added.length), length);
-        this.insertWindows(length);
+        if (hasContext) this.pushContextAfter(newContent, Math.min(newContent.length, regionStart + added.length));
+        this.insertWindows();
       }
     }
   }
 
   /**
-   * Lets the next {@link recordCommit} of the same `files` array reuse the normalised text,
-   * alphanumeric counts and hashes detection already computed for its added lines (in file,
-   * hunk and line order), instead of analysing every added line a second time.
+   * Lets the next {@link recordCommit} reuse the normalised lengths, alphanumeric counts and
+   * hashes detection already computed for the added lines of `files` (in file, hunk and line
+   * order), instead of scanning every added line a second time. The reuse applies when the
+   * recorded array starts with the same file objects (it may append more files, e.g. gated
+   * ones that only seed the history).
    * @internal used by `detectLineOps`
    */
   reuseAnalysedAddedLines(files: readonly OpsFile[], lines: AnalysedLines): void {
-    this.analysedCommit = { files, lines };
+    // Copied, because the caller's columns are reused for its next commit.
+    const count = lines.hashes.length;
+    if (this.analysed.hashes.length < count) this.analysed = createLineScanColumns(Math.max(count, this.analysed.hashes.length * 2));
+    this.analysed.hashes.set(lines.hashes);
+    this.analysed.normalisedLengths.set(lines.normalisedLengths);
+    this.analysed.alphanumerics.set(lines.alphanumerics);
+    this.analysed.normalisedStarts.set(lines.normalisedStarts);
+    this.analysedFiles = files;
+    this.analysedCount = count;
   }
 
-  /** The analysis left by detection for exactly these files (same array, same added-line count), once. */
-  private takeAnalysedLines(files: readonly OpsFile[]): AnalysedLines | null {
-    const memo = this.analysedCommit;
-    this.analysedCommit = null;
-    if (memo === null || memo.files !== files) return null;
+  /**
+   * How many leading files of `files` the analysis left by detection covers (once): all the
+   * detected files if `files` starts with them (same objects) and their added-line count still
+   * matches, else none.
+   */
+  private takeAnalysedFileCount(files: readonly OpsFile[]): number {
+    const memo = this.analysedFiles;
+    this.analysedFiles = null;
+    if (memo === null || memo.length > files.length) return 0;
     let addedCount = 0;
-    for (const file of files) for (const hunk of file.hunks) addedCount += hunk.added.length;
-    return addedCount === memo.lines.hashes.length ? memo.lines : null;
+    for (let f = 0; f < memo.length; f++) {
+      const file = files[f]!;
+      if (file !== memo[f]) return 0;
+      for (const hunk of file.hunks) addedCount += hunk.added.length;
+    }
+    return addedCount === this.analysedCount ? memo.length : 0;
   }
 
   /**
@@ -204,52 +234,42 @@ export class CopyPasteHistory {
     return history;
   }
 
-  /**
-   * Pushes the hashes of up to N − 1 window lines found walking back from `regionStart`, in
-   * file order; returns the new sequence length (the sequence starts empty).
-   */
-  private pushContextBefore(content: readonly string[], regionStart: number): number {
+  /** Pushes the hashes of up to N − 1 window lines found walking back from `regionStart`, in file order. */
+  private pushContextBefore(content: readonly string[], regionStart: number): void {
     const wanted = this.windowLines - 1;
     const reversed = this.contextScratch;
     let found = 0;
     for (let index = regionStart - 1; index >= 0 && found < wanted; index--) {
-      const { normalised, alphanumerics, hash } = analyseLine(content[index]!, true);
-      if (isWindowLine(normalised, alphanumerics, this.minAlphanumeric)) reversed[found++] = hash;
+      if (this.scanWindowLine(content[index]!)) reversed[found++] = this.scanned.hashes[0]!;
     }
-    let length = 0;
-    for (let k = found - 1; k >= 0; k--) length = this.push(reversed[k]!, length);
-    return length;
+    for (let k = found - 1; k >= 0; k--) this.sequence.push(reversed[k]!);
   }
 
-  /** Pushes the hashes of up to N − 1 window lines from `regionEnd` on; returns the new length. */
-  private pushContextAfter(content: readonly string[], regionEnd: number, length: number): number {
+  /** Pushes the hashes of up to N − 1 window lines from `regionEnd` on. */
+  private pushContextAfter(content: readonly string[], regionEnd: number): void {
     const wanted = this.windowLines - 1;
     let found = 0;
     for (let index = regionEnd; index < content.length && found < wanted; index++) {
-      const before = length;
-      length = this.pushIfWindowLine(content[index]!, length);
-      if (length > before) found++;
+      if (this.pushIfWindowLine(content[index]!)) found++;
     }
-    return length;
   }
 
-  private pushIfWindowLine(text: string, length: number): number {
-    const { normalised, alphanumerics, hash } = analyseLine(text, true);
-    return isWindowLine(normalised, alphanumerics, this.minAlphanumeric) ? this.push(hash, length) : length;
+  /** Pushes the line's hash if it takes part in windows; tells whether it did. */
+  private pushIfWindowLine(text: string): boolean {
+    if (!this.scanWindowLine(text)) return false;
+    this.sequence.push(this.scanned.hashes[0]!);
+    return true;
   }
 
-  private push(hash: number, length: number): number {
-    if (length === this.sequence.length) {
-      const grown = new Float64Array(length * 2);
-      grown.set(this.sequence);
-      this.sequence = grown;
-    }
-    this.sequence[length] = hash;
-    return length + 1;
+  /** Scans a line into `scanned` and tells whether it takes part in windows. */
+  private scanWindowLine(text: string): boolean {
+    const scanned = this.scanned;
+    scanLineInto(text, scanned, 0);
+    return isWindowLineOfLength(scanned.normalisedLengths[0]!, scanned.alphanumerics[0]!, this.minAlphanumeric);
   }
 
-  private insertWindows(length: number): void {
-    const size = this.windowLines;
-    for (let start = 0; start + size <= length; start++) this.windows.add(windowHash(this.sequence, start, size));
+  private insertWindows(): void {
+    const { sequence, windowLines } = this;
+    for (let start = 0; start + windowLines <= sequence.length; start++) this.windows.add(sequence.windowHash(start, windowLines));
   }
 }

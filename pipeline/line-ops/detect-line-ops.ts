@@ -30,7 +30,8 @@ import type { FileOps, LineOp, OpsFile, OpsLimits, OpsThresholds } from './types
  * lines it replaced.
  *
  * `history` is only read; the caller records the commit afterwards with
- * `history.recordCommit(files)` (passing the same array lets it reuse this call's line hashes).
+ * `history.recordCommit(files)` (passing the same array, or one that starts with the same file
+ * objects, lets it reuse this call's line hashes).
  *
  * @throws RangeError when the thresholds are invalid or the history was built for other ones.
  * @example

@@ -4,21 +4,13 @@
 import type { CommitLineTable } from './commit-line-table.js';
 import type { CopyPasteHistory } from './copy-paste-history.js';
 import { COPY_PASTE, UNDECIDED } from './op-codes.js';
-import { isWindowLine, windowHash } from './window-hash.js';
-import { WindowPositionMap } from './window-position-map.js';
+import { HashIndexMap } from './hash-index-map.js';
+import { isWindowLineOfLength, WindowSequence } from './window-hash.js';
 
-/** Reusable buffers for one hunk's window lines (indices into the added columns, and their hashes). */
+/** Reusable buffers for one hunk's window lines: their indices into the added columns, and their hashes. */
 let lineIndices = new Int32Array(1024);
-let lineHashes = new Float64Array(1024);
-const firstSeenAt = new WindowPositionMap();
-
-function ensureCapacity(size: number): void {
-  if (lineIndices.length >= size) return;
-  let capacity = lineIndices.length;
-  while (capacity < size) capacity *= 2;
-  lineIndices = new Int32Array(capacity);
-  lineHashes = new Float64Array(capacity);
-}
+const lineHashes = new WindowSequence();
+const firstSeenAt = new HashIndexMap();
 
 /**
  * Marks `copy_paste` every still-undecided added line inside a block of at least N
@@ -27,7 +19,7 @@ function ensureCapacity(size: number): void {
  *
  * Decisions:
  * - Blocks are consecutive among one hunk's added lines, counting only window lines
- *   ({@link isWindowLine}: not blank, at least the trivial alphanumeric count), the same
+ *   (`isWindowLine`: not blank, at least the trivial alphanumeric count), the same
  *   content-only filter the history applies to file contents — so blank lines and braces
  *   inside a pasted block neither break nor pad it.
  * - A block is found through its windows of exactly N lines; every line covered by a known
@@ -50,24 +42,23 @@ export function markCopyPaste(table: CommitLineTable, history: CopyPasteHistory)
     const from = table.addedStart[hunk]!;
     const to = table.addedStart[hunk + 1]!;
     if (to - from < windowLines) continue;
-    ensureCapacity(to - from);
-    let length = 0;
+    if (lineIndices.length < to - from) lineIndices = new Int32Array(Math.max(to - from, lineIndices.length * 2));
+    lineHashes.clear();
     for (let a = from; a < to; a++) {
-      if (!isWindowLine(added.normalised[a]!, added.alphanumerics[a]!, minAlphanumeric)) continue;
-      lineIndices[length] = a;
-      lineHashes[length] = added.hashes[a]!;
-      length++;
+      if (!isWindowLineOfLength(added.normalisedLengths[a]!, added.alphanumerics[a]!, minAlphanumeric)) continue;
+      lineIndices[lineHashes.length] = a;
+      lineHashes.push(added.hashes[a]!);
     }
+    const length = lineHashes.length;
 
     let markedUntil = 0;
     for (let start = 0; start + windowLines <= length; start++) {
-      const hash = windowHash(lineHashes, start, windowLines);
+      const hash = lineHashes.windowHash(start, windowLines);
       const position = positionBase + start;
       let copied = history.has(hash);
       if (!copied) {
-        const seenAt = firstSeenAt.get(hash);
-        if (seenAt < 0) firstSeenAt.set(hash, position);
-        else copied = position - seenAt >= windowLines;
+        const seenAt = firstSeenAt.getOrSet(hash, position);
+        copied = seenAt >= 0 && position - seenAt >= windowLines;
       }
       if (!copied) continue;
       for (let k = Math.max(start, markedUntil); k < start + windowLines; k++) {

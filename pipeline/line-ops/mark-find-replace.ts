@@ -1,7 +1,7 @@
 /**
  * Find/replace: the same token substitution applied to many lines of one commit.
  */
-import type { CommitLineTable } from './commit-line-table.js';
+import { normalisedTextOf, type CommitLineTable } from './commit-line-table.js';
 import { FIND_REPLACE, FIND_REPLACE_PAIR } from './op-codes.js';
 import { findTokenSubstitution } from './token-substitution.js';
 
@@ -20,8 +20,8 @@ export function markFindReplace(table: CommitLineTable, updates: readonly number
   const counts = new Map<string, number>();
   for (let p = 0; p < pairCount; p++) {
     const substitution = findTokenSubstitution(
-      table.removed.normalised[updates[2 * p]!]!,
-      table.added.normalised[updates[2 * p + 1]!]!,
+      normalisedTextOf(table.removed, updates[2 * p]!),
+      normalisedTextOf(table.added, updates[2 * p + 1]!),
     );
     // Unambiguous: word tokens never contain NUL and every other token is a single character.
     const key = substitution === null ? null : `${substitution.from}\u0000${substitution.to}`;

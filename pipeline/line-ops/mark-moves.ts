@@ -2,7 +2,8 @@
  * Moves: long lines removed in one place and re-added elsewhere in the same commit.
  */
 import type { CommitLineTable } from './commit-line-table.js';
-import { MOVE, UNDECIDED } from './op-codes.js';
+import { MOVE } from './op-codes.js';
+import { pairEqualLines } from './pair-equal-lines.js';
 
 /**
  * Pairs each still-undecided added line of at least `minAlphanumeric` alphanumerics with an
@@ -18,23 +19,5 @@ import { MOVE, UNDECIDED } from './op-codes.js';
  */
 export function markMoves(table: CommitLineTable, minAlphanumeric: number): void {
   const { removed, added } = table;
-  // Chains of candidate removed lines per text, earliest first (see mark-gated-lines.ts).
-  const first = new Map<string, number>();
-  const next = new Int32Array(removed.ops.length);
-  for (let r = removed.ops.length - 1; r >= 0; r--) {
-    if (removed.ops[r] !== UNDECIDED || removed.alphanumerics[r]! < minAlphanumeric) continue;
-    const text = removed.normalised[r]!;
-    next[r] = first.get(text) ?? -1;
-    first.set(text, r);
-  }
-  if (first.size === 0) return;
-  for (let a = 0; a < added.ops.length; a++) {
-    if (added.ops[a] !== UNDECIDED || added.alphanumerics[a]! < minAlphanumeric) continue;
-    const text = added.normalised[a]!;
-    const r = first.get(text);
-    if (r === undefined || r < 0) continue;
-    removed.ops[r] = MOVE;
-    added.ops[a] = MOVE;
-    first.set(text, next[r]!);
-  }
+  pairEqualLines(removed, 0, removed.ops.length, added, 0, added.ops.length, { minAlphanumeric, sameComment: false, op: MOVE });
 }

@@ -1,13 +1,20 @@
 /**
  * Updates: similar removed/added pairs inside one hunk.
  */
-import { alignSimilarLines } from './align-similar-lines.js';
-import type { CommitLineTable } from './commit-line-table.js';
+import { alignProfiles } from './align-similar-lines.js';
+import { normalisedTextOf, type CommitLineTable, type LineColumns } from './commit-line-table.js';
+import { BigramProfiles } from './line-similarity.js';
 import { UNDECIDED, UPDATE, UPDATE_PAIR } from './op-codes.js';
+
+/** Profiles of one hunk's undecided lines, reused for every hunk. */
+const profiles = new BigramProfiles();
+const removedIndices: number[] = [];
+const addedIndices: number[] = [];
+const pairs: number[] = [];
 
 /**
  * For every hunk, aligns its still-undecided removed and added lines by similarity (see
- * {@link alignSimilarLines}) and marks each pair: the added side `update`, the removed side
+ * `alignSimilarLines`) and marks each pair: the added side `update`, the removed side
  * `update_pair`, so an update is counted once.
  *
  * @returns the pairs as a flat list `[removedIndex, addedIndex, …]` of indices into the
@@ -20,18 +27,19 @@ export function markUpdates(
 ): number[] {
   const { removed, added } = table;
   const updates: number[] = [];
-  const removedIndices: number[] = [];
-  const addedIndices: number[] = [];
-  const removedTexts: string[] = [];
-  const addedTexts: string[] = [];
-
   for (let hunk = 0; hunk < table.hunkCount; hunk++) {
-    collectUndecided(removed.ops, removed.normalised, table.removedStart[hunk]!, table.removedStart[hunk + 1]!, removedIndices, removedTexts);
-    if (removedIndices.length === 0) continue;
-    collectUndecided(added.ops, added.normalised, table.addedStart[hunk]!, table.addedStart[hunk + 1]!, addedIndices, addedTexts);
-    if (addedIndices.length === 0) continue;
+    const removedFrom = table.removedStart[hunk]!;
+    const removedTo = table.removedStart[hunk + 1]!;
+    const addedFrom = table.addedStart[hunk]!;
+    const addedTo = table.addedStart[hunk + 1]!;
+    // Profiles are built only for hunks with undecided lines on both sides.
+    if (!hasUndecided(removed.ops, removedFrom, removedTo) || !hasUndecided(added.ops, addedFrom, addedTo)) continue;
+    profiles.clear();
+    addUndecided(removed, removedFrom, removedTo, removedIndices);
+    addUndecided(added, addedFrom, addedTo, addedIndices);
 
-    const pairs = alignSimilarLines(removedTexts, addedTexts, minSimilarity, comparisonsPerLine);
+    pairs.length = 0;
+    alignProfiles(profiles, removedIndices.length, addedIndices.length, minSimilarity, comparisonsPerLine, pairs);
     for (let k = 0; k < pairs.length; k += 2) {
       const r = removedIndices[pairs[k]!]!;
       const a = addedIndices[pairs[k + 1]!]!;
@@ -43,20 +51,22 @@ export function markUpdates(
   return updates;
 }
 
-/** Refills `indices` and `texts` with the undecided lines of `[from, to)`. */
-function collectUndecided(
-  ops: Uint8Array,
-  normalised: readonly string[],
-  from: number,
-  to: number,
-  indices: number[],
-  texts: string[],
-): void {
+function hasUndecided(ops: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ops[i] === UNDECIDED) return true;
+  return false;
+}
+
+/**
+ * Refills `indices` with the undecided lines of `[from, to)` and adds their profiles, reading
+ * the normalised text straight out of the raw line when it is a plain slice of it.
+ */
+function addUndecided(columns: LineColumns, from: number, to: number, indices: number[]): void {
   indices.length = 0;
-  texts.length = 0;
   for (let i = from; i < to; i++) {
-    if (ops[i] !== UNDECIDED) continue;
+    if (columns.ops[i] !== UNDECIDED) continue;
     indices.push(i);
-    texts.push(normalised[i]!);
+    const start = columns.normalisedStarts[i]!;
+    if (start >= 0) profiles.add(columns.texts[i]!, start, start + columns.normalisedLengths[i]!);
+    else profiles.add(normalisedTextOf(columns, i));
   }
 }

@@ -47,14 +47,46 @@ export interface OpsHunk {
   added: OpsLine[];
 }
 
-/** The surviving hunks of one file in one commit. */
+/** Flag bit of an {@link OpsTextHunk} line: the line holds only a comment (see {@link OpsLine.comment}). */
+export const OPS_LINE_COMMENT = 1;
+/** Flag bit of an {@link OpsTextHunk} line: the line holds only keywords and punctuation (see {@link OpsLine.keywordOnly}). */
+export const OPS_LINE_KEYWORD_ONLY = 2;
+
+/**
+ * The same hunk as {@link OpsHunk} in column form: the raw line texts, and one byte of
+ * `OPS_LINE_*` flag bits per line. Why: a caller that already holds the diff's string arrays
+ * and per-line flags can hand them over as they are, instead of building an object per line.
+ */
+export interface OpsTextHunk {
+  removed: readonly string[];
+  added: readonly string[];
+  /** Flag bits of each removed line (`removedFlags[i]` for `removed[i]`). */
+  removedFlags: Uint8Array;
+  /** Flag bits of each added line. */
+  addedFlags: Uint8Array;
+}
+
+/** Lines of a file's new version around one hunk (when the caller does not hold the whole file). */
+export interface OpsContextRegion {
+  /** 1-based line number, in the new version, of `lines[0]`. */
+  start: number;
+  lines: readonly string[];
+}
+
+/** The surviving hunks of one file in one commit, each in either form. */
 export interface OpsFile {
-  hunks: OpsHunk[];
+  hunks: ReadonlyArray<OpsHunk | OpsTextHunk>;
   /**
    * Lines of the file after the commit, used to record copy/paste windows that reach past a
    * hunk's edges; null when the engine does not have them (only the added lines are recorded then).
    */
   newContent: readonly string[] | null;
+  /**
+   * Instead of `newContent` (used when it is null): the new-version lines around each hunk,
+   * `hunkContexts[h]` for hunk h (null or missing: no context for that hunk). Context is then
+   * only looked for inside each region.
+   */
+  hunkContexts?: ReadonlyArray<OpsContextRegion | null>;
   /**
    * The 1-based `newStart` of each hunk as git prints it (`@@ -a,b +newStart,newCount @@`).
    * For a pure deletion (`newCount` 0) git gives the line *before* the deletion point.

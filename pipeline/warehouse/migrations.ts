@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -54,6 +55,28 @@ export function findSqlFolder(start: string = dirname(fileURLToPath(import.meta.
     if (parent === directory) throw new Error(`cannot find the sql/ migrations folder above ${start}`);
     directory = parent;
   }
+}
+
+/** The migrations of a folder, in the order they apply, and a fingerprint of them. */
+export interface MigrationSet {
+  /** Migration names (file names without `.sql`), in file-name order. */
+  names: string[];
+  /** 16 hex digits of a SHA-256 over every migration's name and text: changes when any file does. */
+  digest: string;
+}
+
+/**
+ * Names and fingerprints the migrations of `folder` (default: the project's `sql/`), e.g. to
+ * tell whether a cached, migrated database was built from exactly these files.
+ *
+ * @example
+ * const { names, digest } = await describeMigrations(); // { names: ['0001_schemas', …], digest: '3f2a9c0d1e4b5a6f' }
+ */
+export async function describeMigrations(folder: string = findSqlFolder()): Promise<MigrationSet> {
+  const files = (await readdir(folder)).filter((file) => MIGRATION_FILE.test(file)).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(join(folder, file))).update('\0');
+  return { names: files.map((file) => file.slice(0, -'.sql'.length)), digest: hash.digest('hex').slice(0, 16) };
 }
 
 /** A migration of a failed attempt, none of which was kept. */

@@ -44,6 +44,22 @@ describe('CopyPasteHistory.recordCommit', () => {
     expect(history.has(hashOfBlock(block.slice(1, 6)))).toBe(true);
   });
 
+  it('takes context from per-hunk regions when the whole new version is not given', () => {
+    const content = distinctLines('Region', 20);
+    const whole = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    whole.recordCommit([{ hunks: [hunk([], [content[9]!])], newContent: content, hunkNewStarts: [10] }]);
+    const regions = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    regions.recordCommit([
+      { hunks: [hunk([], [content[9]!])], newContent: null, hunkNewStarts: [10], hunkContexts: [{ start: 4, lines: content.slice(3, 16) }] },
+    ]);
+    expect(regions.size).toBe(5);
+    expect(sortedKeys(regions)).toEqual(sortedKeys(whole));
+    // A region too small to hold the context records fewer windows, never wrong ones.
+    const small = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    small.recordCommit([{ hunks: [hunk([], [content[9]!])], newContent: null, hunkNewStarts: [10], hunkContexts: [{ start: 9, lines: content.slice(8, 11) }] }]);
+    expect(small.size).toBe(0);
+  });
+
   it('skips blank context lines when collecting context', () => {
     const content = ['', ...distinctLines('Gap', 4).flatMap((line) => [line, '', '}']), 'const addedHere = newCode();'];
     const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
@@ -65,6 +81,18 @@ describe('CopyPasteHistory and detection together', () => {
     const fresh = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
     fresh.recordCommit(files.map((f) => ({ ...f })));
     expect(reusing.size).toBeGreaterThan(0);
+    expect(sortedKeys(reusing)).toEqual(sortedKeys(fresh));
+  });
+
+  it('reuses the analysis for the detected files when more files follow them', () => {
+    const detected: OpsFile[] = [file(hunk([], distinctLines('Seen', 7)))];
+    const extra: OpsFile[] = [file(hunk([], distinctLines('Gated', 6)))];
+    const reusing = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    detectLineOps(detected, reusing, DEFAULT_OPS_THRESHOLDS);
+    reusing.recordCommit([...detected, ...extra]);
+    const fresh = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    fresh.recordCommit([...detected, ...extra].map((f) => ({ ...f })));
+    expect(reusing.size).toBe(3 + 2);
     expect(sortedKeys(reusing)).toEqual(sortedKeys(fresh));
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CopyPasteHistory } from '../../pipeline/line-ops/copy-paste-history.js';
 import { DEFAULT_OPS_THRESHOLDS } from '../../pipeline/line-ops/defaults.js';
 import { detectLineOps } from '../../pipeline/line-ops/detect-line-ops.js';
-import type { OpsFile } from '../../pipeline/line-ops/types.js';
+import { OPS_LINE_COMMENT, OPS_LINE_KEYWORD_ONLY, type OpsFile, type OpsLine } from '../../pipeline/line-ops/types.js';
 import { code, comment, countOps, detect, distinctLines, file, hunk, keyword } from './helpers.js';
 
 const LONG_LINE = 'const invoiceTotal = computeInvoiceTotal(lineItems);'; // well over 20 alphanumerics
@@ -310,6 +310,21 @@ describe('contract', () => {
       [0, 0],
     ]);
     expect(result[1]!.hunks).toEqual([]);
+  });
+
+  it('accepts hunks as texts with flag bytes, with the same result as line objects', () => {
+    const removed = ['  // old note', LONG_LINE, 'xy = 10;'];
+    const added = ['// old note', 'xy = 20;', '} else {', 'fresh();'];
+    const flags = (lines: string[]): Uint8Array =>
+      Uint8Array.from(lines, (line) => (line.includes('//') ? OPS_LINE_COMMENT : 0) | (line.includes('else') ? OPS_LINE_KEYWORD_ONLY : 0));
+    const asLine = (line: string): OpsLine => (line.includes('//') ? comment(line) : line.includes('else') ? keyword(line) : code(line));
+    const asObjects = detect([file({ removed: removed.map(asLine), added: added.map(asLine) }), file(hunk([], [LONG_LINE]))]);
+    const asTexts = detect([
+      { hunks: [{ removed, added, removedFlags: flags(removed), addedFlags: flags(added) }], newContent: null, hunkNewStarts: [1] },
+      file(hunk([], [LONG_LINE])),
+    ]);
+    expect(asTexts).toEqual(asObjects);
+    expect(asObjects[0]!.hunks[0]).toEqual({ removed: ['noop', 'move', 'update_pair'], added: ['noop', 'update', 'trivial', 'add'] });
   });
 
   it('rejects invalid thresholds and a history built for other thresholds', () => {

@@ -60,6 +60,35 @@ describe('bigramDice', () => {
   });
 });
 
+describe('BigramProfiles', () => {
+  it('profiles a range of a text exactly like the sliced text', () => {
+    const text = '    total = price * count;   ';
+    const profiles = new BigramProfiles();
+    const ranged = profiles.add(text, 4, 26);
+    const sliced = profiles.add(text.slice(4, 26));
+    const other = profiles.add('total = price * amount;');
+    expect(profiles.bigramCount(ranged)).toBe(profiles.bigramCount(sliced));
+    expect(profiles.dice(ranged, other)).toBe(profiles.dice(sliced, other));
+    expect(profiles.dice(ranged, sliced)).toBe(1);
+    // One-character ranges compare by their character.
+    expect(profiles.dice(profiles.add('(x)', 1, 2), profiles.add('x'))).toBe(1);
+    expect(profiles.dice(profiles.add('(x)', 1, 2), profiles.add('y'))).toBe(0);
+  });
+
+  it('keeps lines whose shared bigrams repeat (the signature bound counts repeats)', () => {
+    const profiles = new BigramProfiles();
+    const a = profiles.add('aaaaaaaaab');
+    const b = profiles.add('aaaaaaaaac');
+    expect(profiles.diceAtLeast(a, b, 0.85)).toBeCloseTo(referenceDice('aaaaaaaaab', 'aaaaaaaaac'), 12);
+  });
+
+  it('holds more profiles than its initial capacity', () => {
+    const profiles = new BigramProfiles();
+    const ids = Array.from({ length: 1000 }, (_, i) => profiles.add(`line number ${i}`));
+    expect(profiles.dice(ids[0]!, ids[999]!)).toBeCloseTo(referenceDice('line number 0', 'line number 999'), 12);
+  });
+});
+
 describe('alignSimilarLines', () => {
   it('returns increasing, non-crossing pairs above the threshold', () => {
     const removed = ['let x = 1;', 'drop();', 'callSomething(a, b);'];

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSqlFolder, MigrationError, migrateToLatest } from '../../pipeline/warehouse/migrations.js';
+import { describeMigrations, findSqlFolder, MigrationError, migrateToLatest } from '../../pipeline/warehouse/migrations.js';
 import type { Warehouse } from '../../pipeline/warehouse/warehouse.js';
 import { backends } from '../helpers/warehouses.js';
 
@@ -19,6 +19,34 @@ describe('findSqlFolder', () => {
 
   it('fails clearly when no project folder lies above', () => {
     expect(() => findSqlFolder(tmpdir())).toThrow(/cannot find the sql\/ migrations folder/);
+  });
+});
+
+describe('describeMigrations', () => {
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'codeledger-migration-set-'));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('names the migrations in order and fingerprints every name and text', async () => {
+    await writeFile(join(folder, '0002_b.sql'), 'CREATE TABLE b (id int);');
+    await writeFile(join(folder, '0001_a.sql'), 'CREATE TABLE a (id int);');
+    await writeFile(join(folder, 'README.md'), 'not a migration');
+    const first = await describeMigrations(folder);
+    expect(first.names).toEqual(['0001_a', '0002_b']);
+    expect(first.digest).toMatch(/^[0-9a-f]{16}$/);
+
+    await writeFile(join(folder, 'README.md'), 'still not a migration');
+    expect((await describeMigrations(folder)).digest).toBe(first.digest);
+    await writeFile(join(folder, '0002_b.sql'), 'CREATE TABLE b (id bigint);');
+    const edited = await describeMigrations(folder);
+    expect(edited.digest).not.toBe(first.digest);
+    await writeFile(join(folder, '0003_c.sql'), '');
+    expect((await describeMigrations(folder)).digest).not.toBe(edited.digest);
   });
 });
 

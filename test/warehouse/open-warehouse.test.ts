@@ -1,9 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeMigrations, migrateToLatest } from '../../pipeline/warehouse/migrations.js';
 import { openWarehouse } from '../../pipeline/warehouse/open-warehouse.js';
+import { templateName } from '../../pipeline/warehouse/pglite-template.js';
+import { DEFAULT_TEMPLATE_CACHE_DIR } from '../../pipeline/warehouse/pglite-worker-client.js';
 import { describePostgresUrl } from '../../pipeline/warehouse/postgres-backend.js';
 import { backends } from '../helpers/warehouses.js';
 
@@ -27,9 +30,16 @@ describe('describePostgresUrl', () => {
 
 describe('openWarehouse with PGlite on disk', () => {
   let folder: string;
+  let cacheDir: string;
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'codeledger-warehouse-'));
+    // A cache of its own, so the first fresh warehouse is migrated here for certain. The plain
+    // cluster template (no schema) is borrowed when there is one: it only spares initdb.
+    cacheDir = join(folder, 'template-cache');
+    const cluster = templateName('cluster', 'tarball');
+    await mkdir(cacheDir);
+    await copyFile(join(DEFAULT_TEMPLATE_CACHE_DIR, cluster), join(cacheDir, cluster)).catch(() => undefined);
   });
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
@@ -38,7 +48,7 @@ describe('openWarehouse with PGlite on disk', () => {
   it('creates the folder, migrates once, and keeps data across reopening', async () => {
     const dataDir = join(folder, 'nested', 'warehouse');
     const firstLog = recordingLogger();
-    const first = await openWarehouse({ dataDir, logger: firstLog });
+    const first = await openWarehouse({ dataDir, logger: firstLog, pgliteTemplateCacheDir: cacheDir });
     expect(first.backend).toBe('pglite');
     expect(first.describe()).toBe(`pglite at ${dataDir}`);
     expect(firstLog.entries).toEqual([
@@ -48,12 +58,28 @@ describe('openWarehouse with PGlite on disk', () => {
     await first.close();
 
     const secondLog = recordingLogger();
-    const second = await openWarehouse({ dataDir, logger: secondLog });
+    const second = await openWarehouse({ dataDir, logger: secondLog, pgliteTemplateCacheDir: cacheDir });
     try {
       expect(secondLog.entries).toEqual([]);
       expect(await second.db.selectFrom('core.repos').select('name').execute()).toEqual([{ name: 'web' }]);
     } finally {
       await second.close();
+    }
+  });
+
+  it('starts the next fresh warehouse from the migrated template, without the first one\'s rows', async () => {
+    const { names, digest } = await describeMigrations();
+    const dataDir = join(folder, 'second-warehouse');
+    const log = recordingLogger();
+    const warehouse = await openWarehouse({ dataDir, logger: log, pgliteTemplateCacheDir: cacheDir });
+    try {
+      expect(log.entries).toEqual([
+        { level: 'info', message: 'warehouse migrated', fields: { warehouse: `pglite at ${dataDir}`, applied: names, template: `schema-${digest}` } },
+      ]);
+      expect(await warehouse.db.selectFrom('core.repos').select('name').execute()).toEqual([]);
+      expect(await migrateToLatest(warehouse.db)).toEqual([]);
+    } finally {
+      await warehouse.close();
     }
   });
 });

@@ -1,17 +1,24 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PGliteDialect } from '../../pipeline/warehouse/pglite-dialect.js';
+import { PGliteDialect, type PGliteClient } from '../../pipeline/warehouse/pglite-dialect.js';
+import { PGliteWorkerClient } from '../../pipeline/warehouse/pglite-worker-client.js';
 
 interface TestDatabase {
   counters: { id: string; value: number };
 }
 
-describe('PGliteDialect', () => {
+/** The dialect must behave the same over PGlite in this thread and PGlite in its worker thread. */
+const clients: Array<{ name: string; open: () => Promise<PGliteClient> }> = [
+  { name: 'PGlite in process', open: async () => PGlite.create() },
+  { name: 'PGlite in a worker thread', open: () => PGliteWorkerClient.start() },
+];
+
+describe.each(clients)('PGliteDialect over $name', ({ open }) => {
   let db: Kysely<TestDatabase>;
 
   beforeAll(async () => {
-    db = new Kysely<TestDatabase>({ dialect: new PGliteDialect({ pglite: async () => PGlite.create() }) });
+    db = new Kysely<TestDatabase>({ dialect: new PGliteDialect({ pglite: open }) });
     await sql`CREATE TABLE counters (id text PRIMARY KEY, value int NOT NULL)`.execute(db);
   });
   afterAll(async () => {
