@@ -90,12 +90,19 @@ function fillFromLines(columns: LineColumns, at: number, lines: readonly OpsLine
   return index;
 }
 
-function fillFromTexts(columns: LineColumns, at: number, lines: readonly string[], flags: Uint8Array): number {
+function fillFromTexts(
+  columns: LineColumns,
+  at: number,
+  lines: readonly string[],
+  flags: Uint8Array,
+  scanned: LineScanColumns | undefined,
+): number {
   const { texts, comment, keywordOnly } = columns;
+  if (scanned !== undefined) copyScan(scanned, lines.length, columns, at);
   let index = at;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    scanLineInto(text, columns, index);
+    if (scanned === undefined) scanLineInto(text, columns, index);
     texts.push(text);
     const lineFlags = flags[i]!;
     if ((lineFlags & OPS_LINE_COMMENT) !== 0) comment[index] = 1;
@@ -105,9 +112,22 @@ function fillFromTexts(columns: LineColumns, at: number, lines: readonly string[
   return index;
 }
 
+/** Copies `count` precomputed scan results into the columns at `at`. */
+function copyScan(scanned: LineScanColumns, count: number, into: LineScanColumns, at: number): void {
+  const { hashes, normalisedLengths, alphanumerics, normalisedStarts } = scanned;
+  for (const column of [hashes, normalisedLengths, alphanumerics, normalisedStarts]) {
+    if (column.length !== count) throw new RangeError(`Precomputed line scans cover ${column.length} lines, the hunk side has ${count}`);
+  }
+  into.hashes.set(hashes, at);
+  into.normalisedLengths.set(normalisedLengths, at);
+  into.alphanumerics.set(alphanumerics, at);
+  into.normalisedStarts.set(normalisedStarts, at);
+}
+
 /**
- * Scans every changed line of a commit once (see `scanLineInto`) and lays the results out as
- * columns. No normalised string is built here; {@link normalisedTextOf} builds one on demand.
+ * Scans every changed line of a commit once (see `scanLineInto`), or takes the scans a text
+ * hunk brings along, and lays the results out as columns. No normalised string is built here;
+ * {@link normalisedTextOf} builds one on demand.
  *
  * The columns are views of buffers shared by all calls: a table is valid until the next call.
  *
@@ -141,8 +161,9 @@ export function buildCommitLineTable(files: readonly OpsFile[]): CommitLineTable
       table.removedStart[hunkIndex] = removedAt;
       table.addedStart[hunkIndex] = addedAt;
       if (isTextHunk(hunk)) {
-        removedAt = fillFromTexts(table.removed, removedAt, hunk.removed, hunk.removedFlags);
-        addedAt = fillFromTexts(table.added, addedAt, hunk.added, hunk.addedFlags);
+        const { removed, added } = hunk;
+        removedAt = fillFromTexts(table.removed, removedAt, removed, hunk.removedFlags, hunk.removedScan);
+        addedAt = fillFromTexts(table.added, addedAt, added, hunk.addedFlags, hunk.addedScan);
       } else {
         removedAt = fillFromLines(table.removed, removedAt, hunk.removed);
         addedAt = fillFromLines(table.added, addedAt, hunk.added);

@@ -45,6 +45,7 @@ export class CopyPasteHistory {
   private readonly windows: WindowHashSet;
   /** Window-line hashes of the hunk being recorded, context included. */
   private readonly sequence = new WindowSequence();
+  private windowHashes = new Float64Array(256);
   private readonly contextScratch: Float64Array;
   /** One-line scan results of context lines and of added lines detection did not analyse. */
   private readonly scanned: LineScanColumns = createLineScanColumns(1);
@@ -111,6 +112,10 @@ export class CopyPasteHistory {
     for (let f = 0; f < files.length; f++) {
       const file = files[f]!;
       const analysed = f < reusableFiles ? this.analysed : null;
+      if (file.recordWindows === false) {
+        if (analysed !== null) for (const hunk of file.hunks) addedIndex += hunk.added.length;
+        continue;
+      }
       const { hunkNewStarts, hunkContexts } = file;
       for (let hunk = 0; hunk < file.hunks.length; hunk++) {
         const hunkLines = file.hunks[hunk]!;
@@ -269,7 +274,10 @@ export class CopyPasteHistory {
   }
 
   private insertWindows(): void {
-    const { sequence, windowLines } = this;
-    for (let start = 0; start + windowLines <= sequence.length; start++) this.windows.add(sequence.windowHash(start, windowLines));
+    const { sequence } = this;
+    if (this.windowHashes.length < sequence.length) this.windowHashes = new Float64Array(sequence.length * 2);
+    const hashes = this.windowHashes;
+    const windows = sequence.windowHashesInto(this.windowLines, hashes);
+    for (let start = 0; start < windows; start++) this.windows.add(hashes[start]!);
   }
 }

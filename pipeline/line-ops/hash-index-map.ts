@@ -31,13 +31,14 @@ export class HashIndexMap {
 
   /**
    * Empties the map and makes room for `expectedEntries` entries at most half full, so
-   * {@link set} never has to grow.
+   * {@link set} never has to grow. Only the first power of two of slots that suffices is used:
+   * a small commit after a large one probes a small, cache-resident part of the buffer.
    */
   reset(expectedEntries: number): void {
-    let bits = this.bits;
+    let bits = 4;
     while (1 << bits < expectedEntries * 2 && bits < 30) bits++;
-    if (bits !== this.bits) {
-      this.bits = bits;
+    this.bits = bits;
+    if (2 << bits > this.keys.length) {
       this.keys = new Float64Array(2 << bits);
       this.meta = new Int32Array(this.keys.buffer);
       this.generation = 1;

@@ -36,15 +36,29 @@ export interface LineScanColumns {
 /** 1 for ASCII letters and digits, else 0: added unconditionally in the general loop. */
 const ASCII_ALPHANUMERIC_COUNT = Uint8Array.from(ASCII_KIND, (kind) => (kind === ASCII_ALPHANUMERIC ? 1 : 0));
 
-/** Bits of {@link ASCII_BITS}: letter or digit, the space, any other ASCII whitespace. */
-const ALPHANUMERIC_BIT = 1;
-const SPACE_BIT = 2;
-const OTHER_WHITESPACE_BIT = 4;
-const ASCII_BITS = Uint8Array.from(ASCII_KIND, (kind) => {
-  if (kind === ASCII_ALPHANUMERIC) return ALPHANUMERIC_BIT;
-  if (kind === ASCII_SPACE) return SPACE_BIT;
-  return kind === ASCII_OTHER_WHITESPACE ? OTHER_WHITESPACE_BIT : 0;
-});
+/**
+ * What the fast path needs to know about two adjacent ASCII characters, from one lookup in a
+ * 16 KiB table indexed by both 7-bit codes: bits 0–1 count their letters and digits, bit 2
+ * says the first is a space, bit 3 the second, and bit 4 that the pair breaks normal form by
+ * itself (a tab or other ASCII whitespace, or two spaces).
+ */
+const PAIR_ALPHANUMERICS = 3;
+const PAIR_FIRST_SPACE = 4;
+const PAIR_SECOND_SPACE = 8;
+const PAIR_IRREGULAR = 16;
+const ASCII_PAIRS = new Uint8Array(128 * 128);
+for (let first = 0; first < 128; first++) {
+  for (let second = 0; second < 128; second++) {
+    const firstKind = ASCII_KIND[first]!;
+    const secondKind = ASCII_KIND[second]!;
+    let bits = (firstKind === ASCII_ALPHANUMERIC ? 1 : 0) + (secondKind === ASCII_ALPHANUMERIC ? 1 : 0);
+    if (firstKind === ASCII_SPACE) bits |= PAIR_FIRST_SPACE;
+    if (secondKind === ASCII_SPACE) bits |= PAIR_SECOND_SPACE;
+    const twoSpaces = firstKind === ASCII_SPACE && secondKind === ASCII_SPACE;
+    if (firstKind === ASCII_OTHER_WHITESPACE || secondKind === ASCII_OTHER_WHITESPACE || twoSpaces) bits |= PAIR_IRREGULAR;
+    ASCII_PAIRS[(first << 7) | second] = bits;
+  }
+}
 
 /**
  * Scans a raw line once and writes, at `index` of `into`, the hash, length and alphanumeric
@@ -80,24 +94,20 @@ export function scanLineInto(text: string, into: LineScanColumns, index: number)
     const first = text.charCodeAt(i);
     const second = text.charCodeAt(i + 1);
     // `& 127` keeps the lookup in range; non-ASCII characters are flagged by `>>> 7` instead.
-    const firstBits = ASCII_BITS[first & 127]!;
-    const secondBits = ASCII_BITS[second & 127]!;
-    alphanumerics += (firstBits & ALPHANUMERIC_BIT) + (secondBits & ALPHANUMERIC_BIT);
-    const firstSpace = (firstBits & SPACE_BIT) >> 1;
-    const secondSpace = (secondBits & SPACE_BIT) >> 1;
-    // Two spaces in a row, a tab or other ASCII whitespace, or a non-ASCII character.
-    irregular |= (previousSpace & firstSpace) | (firstSpace & secondSpace);
-    irregular |= ((firstBits | secondBits) & OTHER_WHITESPACE_BIT) | ((first | second) >>> 7);
-    previousSpace = secondSpace;
+    const pair = ASCII_PAIRS[((first & 127) << 7) | (second & 127)]!;
+    alphanumerics += pair & PAIR_ALPHANUMERICS;
+    // A space ending the previous pair and one starting this pair are two in a row.
+    irregular |= (previousSpace & pair) | (pair & PAIR_IRREGULAR) | ((first | second) >>> 7);
+    previousSpace = (pair & PAIR_SECOND_SPACE) >> 1;
     const word = first | (second << 16);
     a = mixLaneA(a, word);
     b = mixLaneB(b, word);
   }
   if (i < end) {
+    // The last character (never whitespace: the range is trimmed) pairs with nothing.
     const last = text.charCodeAt(i);
-    const lastBits = ASCII_BITS[last & 127]!;
-    alphanumerics += lastBits & ALPHANUMERIC_BIT;
-    irregular |= (previousSpace & ((lastBits & SPACE_BIT) >> 1)) | (lastBits & OTHER_WHITESPACE_BIT) | (last >>> 7);
+    alphanumerics += ASCII_PAIRS[(last & 127) << 7]! & PAIR_ALPHANUMERICS;
+    irregular |= last >>> 7;
     a = mixLaneA(a, last);
     b = mixLaneB(b, last);
   }

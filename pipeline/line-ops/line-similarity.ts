@@ -77,7 +77,7 @@ export class BigramProfiles {
     const bigrams = Math.max(0, length - 1);
     const signatures = this.signatures;
     const base = id * SIGNATURE_WORDS;
-    signatures.fill(0, base, base + SIGNATURE_WORDS);
+    for (let w = 0; w < SIGNATURE_WORDS; w++) signatures[base + w] = 0;
     for (let i = from; i < from + bigrams; i++) {
       const bucket = bucketOf((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
       const word = base + (bucket >>> 5);

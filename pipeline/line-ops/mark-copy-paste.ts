@@ -7,9 +7,10 @@ import { COPY_PASTE, UNDECIDED } from './op-codes.js';
 import { HashIndexMap } from './hash-index-map.js';
 import { isWindowLineOfLength, WindowSequence } from './window-hash.js';
 
-/** Reusable buffers for one hunk's window lines: their indices into the added columns, and their hashes. */
+/** Reusable buffers for one hunk's window lines: their indices into the added columns, their hashes, its window hashes. */
 let lineIndices = new Int32Array(1024);
 const lineHashes = new WindowSequence();
+let windowHashes = new Float64Array(1024);
 const firstSeenAt = new HashIndexMap();
 
 /**
@@ -42,7 +43,10 @@ export function markCopyPaste(table: CommitLineTable, history: CopyPasteHistory)
     const from = table.addedStart[hunk]!;
     const to = table.addedStart[hunk + 1]!;
     if (to - from < windowLines) continue;
-    if (lineIndices.length < to - from) lineIndices = new Int32Array(Math.max(to - from, lineIndices.length * 2));
+    if (lineIndices.length < to - from) {
+      lineIndices = new Int32Array(Math.max(to - from, lineIndices.length * 2));
+      windowHashes = new Float64Array(lineIndices.length);
+    }
     lineHashes.clear();
     for (let a = from; a < to; a++) {
       if (!isWindowLineOfLength(added.normalisedLengths[a]!, added.alphanumerics[a]!, minAlphanumeric)) continue;
@@ -50,10 +54,11 @@ export function markCopyPaste(table: CommitLineTable, history: CopyPasteHistory)
       lineHashes.push(added.hashes[a]!);
     }
     const length = lineHashes.length;
+    const windows = lineHashes.windowHashesInto(windowLines, windowHashes);
 
     let markedUntil = 0;
-    for (let start = 0; start + windowLines <= length; start++) {
-      const hash = lineHashes.windowHash(start, windowLines);
+    for (let start = 0; start < windows; start++) {
+      const hash = windowHashes[start]!;
       const position = positionBase + start;
       let copied = history.has(hash);
       if (!copied) {

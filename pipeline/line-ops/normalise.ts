@@ -71,7 +71,7 @@ const analysis: LineAnalysis = { normalised: '', alphanumerics: 0, hash: 0 };
 /**
  * Normalises a line, counts its alphanumerics and (optionally) hashes it — the same results as
  * {@link normaliseLine}, {@link alphanumericCount} and `hashString` called one after
- * another. Callers that do not need the normalised string should use `scanLine`, which
+ * another. Callers that do not need the normalised string should use `scanLineInto`, which
  * allocates nothing.
  *
  * Returns one shared result object (no garbage per line): read the fields before the next call.

@@ -1,3 +1,5 @@
+import type { LineScanColumns } from './line-scan.js';
+
 /**
  * Shapes exchanged between the effective-code engine and the line-operation detector.
  *
@@ -64,6 +66,14 @@ export interface OpsTextHunk {
   removedFlags: Uint8Array;
   /** Flag bits of each added line. */
   addedFlags: Uint8Array;
+  /**
+   * Optional `scanLineInto` results of `removed` (index i for `removed[i]`), computed ahead of
+   * time — for instance in the worker thread that prepared the diff — so detection copies them
+   * instead of scanning every line again. They must describe exactly these texts.
+   */
+  removedScan?: LineScanColumns;
+  /** Optional `scanLineInto` results of `added`, like {@link removedScan}. */
+  addedScan?: LineScanColumns;
 }
 
 /** Lines of a file's new version around one hunk (when the caller does not hold the whole file). */
@@ -87,6 +97,12 @@ export interface OpsFile {
    * only looked for inside each region.
    */
   hunkContexts?: ReadonlyArray<OpsContextRegion | null>;
+  /**
+   * False to leave this file out of `CopyPasteHistory.recordCommit` (detection still reads
+   * it), e.g. when its content is not trustworthy. Lets a caller record the very array it
+   * detected, which reuses detection's line analysis. Default true.
+   */
+  recordWindows?: boolean;
   /**
    * The 1-based `newStart` of each hunk as git prints it (`@@ -a,b +newStart,newCount @@`).
    * For a pure deletion (`newCount` 0) git gives the line *before* the deletion point.

@@ -1,5 +1,5 @@
 import { constants, existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
@@ -25,6 +25,7 @@ import type { PGliteOrigin } from './pglite-worker-protocol.js';
  *   that fails to start is deleted and the next candidate (finally initdb) is used.
  * - Databases made from one template share PostgreSQL's "system identifier", which only
  *   matters for physical replication — not something an embedded warehouse does.
+ * - Only a cache folder this user owns and nobody else can write is used (see isPrivateFolder).
  */
 
 /** The variant name of the template initdb leaves (no migrations). */
@@ -66,7 +67,8 @@ export async function openPGliteDatabase(options: OpenPGliteDatabaseOptions): Pr
     await mkdir(dataDir, { recursive: true });
   }
   const fresh = dataDir === undefined || (await readdir(dataDir)).length === 0;
-  if (templateCacheDir !== null && fresh) {
+  const cacheUsable = templateCacheDir !== null && fresh && (await isPrivateFolder(templateCacheDir));
+  if (cacheUsable) {
     const variants = [...new Set([options.preferredTemplate ?? CLUSTER_TEMPLATE, CLUSTER_TEMPLATE])];
     for (const variant of variants) {
       const started = await startFromTemplate(templateCacheDir, variant, dataDir, pgliteOptions);
@@ -79,12 +81,15 @@ export async function openPGliteDatabase(options: OpenPGliteDatabaseOptions): Pr
     }
   }
   const pglite = await PGlite.create({ ...pgliteOptions, dataDir });
-  if (templateCacheDir !== null && fresh) {
+  if (cacheUsable) {
     // A template only saves time; a cache folder that cannot be written must not fail the open.
     await saveTemplate(pglite, { templateCacheDir, variant: CLUSTER_TEMPLATE, dataDir }).catch(() => undefined);
   }
   return { pglite, origin: 'initdb' };
 }
+
+/** A variant name becomes part of a file name, so it is kept plain. */
+const VARIANT_NAME = /^[\w-]+$/;
 
 /** Where a template is saved. */
 export interface TemplateTarget {
@@ -104,10 +109,10 @@ export interface TemplateTarget {
  * await saveTemplate(pglite, { templateCacheDir, variant: 'schema-3f2a9c0d1e4b5a6f', dataDir });
  */
 export async function saveTemplate(pglite: PGlite, target: TemplateTarget): Promise<void> {
-  if (!/^[\w-]+$/.test(target.variant)) throw new Error(`a template variant is a plain name, got "${target.variant}"`);
+  if (!VARIANT_NAME.test(target.variant)) throw new Error(`a template variant is a plain name, got "${target.variant}"`);
+  if (!(await isPrivateFolder(target.templateCacheDir))) return;
   // All changes written to the data files first, so the copy needs no WAL replay.
   await pglite.exec('CHECKPOINT');
-  await mkdir(target.templateCacheDir, { recursive: true });
   const form = target.dataDir === undefined ? 'tarball' : 'folder';
   const path = templatePath(target.templateCacheDir, target.variant, form);
   const partial = `${path}.${process.pid}-${Date.now()}.partial`;
@@ -180,6 +185,25 @@ async function forget(template: string, dataDir: string | undefined): Promise<vo
   await rm(template, { recursive: true, force: true });
   if (dataDir === undefined) return;
   for (const entry of await readdir(dataDir)) await rm(join(dataDir, entry), { recursive: true, force: true });
+}
+
+/**
+ * Creates the cache folder when missing (readable by its owner only) and says whether it is
+ * safe to use: owned by this user and writable by nobody else. Why: a template becomes a whole
+ * database, functions and triggers included, so one planted by another user of a shared
+ * temporary directory must never be loaded. Where there are no user ids (Windows) the folder is
+ * trusted, as the temporary directory is per user there.
+ */
+async function isPrivateFolder(folder: string): Promise<boolean> {
+  try {
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const info = await stat(folder);
+    if (!info.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return info.uid === process.getuid() && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The server's lock file: it names a running server, so a copy must not carry it. */

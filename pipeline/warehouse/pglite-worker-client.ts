@@ -11,11 +11,11 @@ import {
 } from './pglite-worker-protocol.js';
 
 /**
- * Where the freshly initialised cluster is cached (see pglite-template.ts): under the system's
- * temporary directory, which is writable and may be cleared at any time — a missing template
- * is simply made again by the next fresh database.
+ * Where fresh (and freshly migrated) clusters are cached as templates (see pglite-template.ts):
+ * a folder per user under the system's temporary directory, which may be cleared at any time —
+ * a missing template is simply made again by the next fresh database.
  */
-export const DEFAULT_TEMPLATE_CACHE_DIR = join(tmpdir(), 'codeledger-pglite-templates');
+export const DEFAULT_TEMPLATE_CACHE_DIR = join(tmpdir(), `codeledger-pglite-templates-${process.getuid?.() ?? 'user'}`);
 
 /**
  * PostgreSQL settings the embedded database starts with, on top of PGlite's own. Every one of
@@ -35,8 +35,8 @@ export interface PGliteWorkerOptions {
   /** Folder of the database (created when missing); in memory when undefined. */
   dataDir?: string;
   /**
-   * Folder caching a freshly initialised cluster, so a new database skips initdb (default: a
-   * folder under the system's temporary directory); null turns the cache off.
+   * Folder of the template cache, so a new database skips initdb (default
+   * {@link DEFAULT_TEMPLATE_CACHE_DIR}); null turns the cache off.
    */
   templateCacheDir?: string | null;
   /** The template variant a fresh database should start from when it is cached (see pglite-template.ts). */
@@ -197,6 +197,8 @@ function workerEntry(): { script: URL | string; eval: boolean } {
 
 /** Options that describe the main program's code rather than Node's behaviour, with their values. */
 const MAIN_SCRIPT_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
+/** The same in `--option=value` form, and the main program's module type. */
+const MAIN_SCRIPT_OPTION_WITH_VALUE = /^--(input-type|eval|print)=/;
 
 /**
  * The process's Node options for the worker (profiling, source maps, … apply there too) minus
@@ -209,7 +211,7 @@ function workerExecArgv(): string[] {
   for (let i = 0; i < options.length; i++) {
     const option = options[i]!;
     if (MAIN_SCRIPT_OPTIONS.has(option)) i++;
-    else if (!/^--(input-type|eval|print)=/.test(option)) kept.push(option);
+    else if (!MAIN_SCRIPT_OPTION_WITH_VALUE.test(option)) kept.push(option);
   }
   return kept;
 }

@@ -19,13 +19,17 @@
  * - Messages are structured clones (pglite-worker-protocol.ts). Rows travel as they are: plain
  *   objects or arrays of strings, numbers, booleans, parsed JSON and Dates all survive cloning.
  *   Of each result only rows, field names and oids, the command tag and the row counts are sent.
+ *   Parameters travel the same way (a Buffer arrives as a Uint8Array, which PGlite also takes as
+ *   bytea; an object's methods would be lost, but Kysely sends plain values).
  * - Requests are answered strictly in arrival order. The main thread's mutex already allows only
  *   one logical connection (a transaction holds it from BEGIN to COMMIT), so the order the worker
  *   sees is the order of the one session.
  * - Errors are sent as message plus PostgreSQL's fields (code, detail, hint, …) and rebuilt on
  *   the other side, so `error.code === '23505'` still works.
  * - `close` closes PGlite (for a database on disk that is the clean shutdown), replies, and
- *   closes the port so the thread ends; the client then terminates it for certain.
+ *   closes the port so the thread ends; the client then terminates it for certain. While no
+ *   request is pending the client unreferences the thread, so a program that forgets to close
+ *   still exits.
  *
  * Server settings: PGlite already starts PostgreSQL with fsync off (`-F`), and on Node its
  * `relaxedDurability` option changes nothing — that option only defers the flush of browser

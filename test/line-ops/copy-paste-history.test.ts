@@ -96,6 +96,16 @@ describe('CopyPasteHistory and detection together', () => {
     expect(sortedKeys(reusing)).toEqual(sortedKeys(fresh));
   });
 
+  it('leaves out files marked recordWindows: false, also while reusing the analysis', () => {
+    const skipped: OpsFile = { ...file(hunk([], distinctLines('Skipped', 6))), recordWindows: false };
+    const kept = file(hunk([], distinctLines('Kept', 5)));
+    const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+    detectLineOps([skipped, kept], history, DEFAULT_OPS_THRESHOLDS);
+    history.recordCommit([skipped, kept]);
+    expect(history.size).toBe(1);
+    expect(history.has(hashOfBlock(distinctLines('Kept', 5)))).toBe(true);
+  });
+
   it('ignores the reused analysis when another commit is recorded', () => {
     const history = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
     detectLineOps([file(hunk([], distinctLines('Detected', 5)))], history, DEFAULT_OPS_THRESHOLDS);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CopyPasteHistory } from '../../pipeline/line-ops/copy-paste-history.js';
 import { DEFAULT_OPS_THRESHOLDS } from '../../pipeline/line-ops/defaults.js';
 import { detectLineOps } from '../../pipeline/line-ops/detect-line-ops.js';
-import { OPS_LINE_COMMENT, OPS_LINE_KEYWORD_ONLY, type OpsFile, type OpsLine } from '../../pipeline/line-ops/types.js';
+import { createLineScanColumns, scanLineInto, type LineScanColumns } from '../../pipeline/line-ops/line-scan.js';
+import { OPS_LINE_COMMENT, OPS_LINE_KEYWORD_ONLY, type OpsFile, type OpsLine, type OpsTextHunk } from '../../pipeline/line-ops/types.js';
 import { code, comment, countOps, detect, distinctLines, file, hunk, keyword } from './helpers.js';
 
 const LONG_LINE = 'const invoiceTotal = computeInvoiceTotal(lineItems);'; // well over 20 alphanumerics
@@ -325,6 +326,37 @@ describe('contract', () => {
     ]);
     expect(asTexts).toEqual(asObjects);
     expect(asObjects[0]!.hunks[0]).toEqual({ removed: ['noop', 'move', 'update_pair'], added: ['noop', 'update', 'trivial', 'add'] });
+  });
+
+  it('uses line scans computed ahead of time for text hunks, and rejects scans of the wrong size', () => {
+    const removed = ['  total = compute(price);', LONG_LINE];
+    const added = ['total = compute(price, tax);', '    x = 1;'];
+    const scans = (lines: string[]): LineScanColumns => {
+      const columns = createLineScanColumns(lines.length);
+      lines.forEach((line, i) => scanLineInto(line, columns, i));
+      return columns;
+    };
+    const zero = (lines: string[]): Uint8Array => new Uint8Array(lines.length);
+    const hunkOf = (withScans: boolean): OpsFile => ({
+      hunks: [
+        {
+          removed,
+          added,
+          removedFlags: zero(removed),
+          addedFlags: zero(added),
+          ...(withScans ? { removedScan: scans(removed), addedScan: scans(added) } : {}),
+        },
+      ],
+      newContent: null,
+      hunkNewStarts: [1],
+    });
+    expect(detect([hunkOf(true), file(hunk([], [LONG_LINE]))])).toEqual(detect([hunkOf(false), file(hunk([], [LONG_LINE]))]));
+    // The scans are read, not recomputed: a scan claiming no alphanumerics makes the line trivial.
+    const claimed = hunkOf(true);
+    (claimed.hunks[0] as OpsTextHunk).addedScan!.alphanumerics[0] = 0;
+    expect(detect([claimed])[0]!.hunks[0]!.added[0]).toBe('trivial');
+    const wrong: OpsFile = { ...hunkOf(false), hunks: [{ removed, added, removedFlags: zero(removed), addedFlags: zero(added), addedScan: scans(['one']) }] };
+    expect(() => detect([wrong])).toThrow(RangeError);
   });
 
   it('rejects invalid thresholds and a history built for other thresholds', () => {

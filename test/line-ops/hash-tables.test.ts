@@ -39,8 +39,27 @@ describe('WindowSequence', () => {
     for (const hash of hashes) sequence.push(hash);
     expect(sequence.length).toBe(700);
     const plain = Float64Array.from(hashes);
-    for (const start of [0, 1, 255, 256, 694]) expect(sequence.windowHash(start, 5)).toBe(windowHash(plain, start, 5));
+    for (const size of [1, 2, 5, 9]) {
+      const out = new Float64Array(700);
+      expect(sequence.windowHashesInto(size, out)).toBe(700 - size + 1);
+      for (const start of [0, 1, 255, 256, 700 - size]) expect(out[start]).toBe(windowHash(plain, start, size));
+    }
     sequence.clear();
     expect(sequence.length).toBe(0);
+    expect(sequence.windowHashesInto(5, new Float64Array(1))).toBe(0);
+  });
+
+  it('spreads windows of similar lines over 53 bits without collisions', () => {
+    const lines = Float64Array.from({ length: 100_005 }, (_, i) => hashString(`line ${i % 1000}`));
+    const sequence = new WindowSequence();
+    for (const hash of lines) sequence.push(hash);
+    const out = new Float64Array(lines.length);
+    const count = sequence.windowHashesInto(5, out);
+    // Lines repeat every 1000, so there are exactly 1000 distinct windows.
+    expect(new Set(out.subarray(0, count)).size).toBe(1000);
+    expect(out.subarray(0, count).every((h) => Number.isSafeInteger(h) && h >= 0)).toBe(true);
+    const distinct = new Set<number>();
+    for (let i = 0; i < 200_000; i++) distinct.add(windowHash([hashString(`a${i}`), hashString(`b${i % 7}`)], 0, 2));
+    expect(distinct.size).toBe(200_000);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('fresh PGlite databases from cached templates', () => {
     expect(existsSync(join(cacheDir, templateName('schema-newer', 'folder')))).toBe(true);
     expect(existsSync(join(cacheDir, templateName('schema-test', 'folder')))).toBe(false);
     expect(existsSync(clusterTarball)).toBe(true);
+  });
+
+  it('ignores a cache folder other users could write to, since a template becomes a whole database', async () => {
+    const shared = join(folder, 'shared-cache');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    await copyFile(clusterTarball, join(shared, templateName('cluster', 'tarball')));
+    const client = await PGliteWorkerClient.start({ templateCacheDir: shared });
+    try {
+      expect(client.origin).toBe('initdb');
+    } finally {
+      await client.close();
+    }
+    expect(await readdir(shared)).toEqual([templateName('cluster', 'tarball')]);
   });
 
   it('leaves a folder holding other files to PGlite, copying nothing over it', async () => {
