@@ -49,6 +49,7 @@ export type {
   RepoConfig,
   ResolvedConfig,
   ScheduleConfig,
+  SourcesConfig,
   Stack,
   StackRule,
   Thresholds,
@@ -59,3 +60,6 @@ export type {
   WorkType,
   WorkTypeWeights,
 } from './types.js';
+export type { GithubSourceConfig } from './github-config.js';
+export type { JiraSourceConfig } from './jira-config.js';
+export type { IdentitiesConfig, TeamConfig } from './roster-config.js';

@@ -8,6 +8,9 @@ import {
   WEIGHT_PRESETS,
 } from './defaults.js';
 import { findGitRoot } from './find-git-root.js';
+import { resolveGithubSource } from './github-config.js';
+import { resolveJiraSource } from './jira-config.js';
+import { resolveIdentities, resolveTeams } from './roster-config.js';
 import { repoNameFrom, resolveUserPath } from './locations.js';
 import type { ConfigInput } from './schema.js';
 import { canonicalTimeZone } from './time-zones.js';
@@ -123,6 +126,12 @@ export function resolveConfig(input: ConfigInput, context: ResolveContext): Reso
     },
     repos: resolveRepos(input.repos, context),
     people: resolvePeople(input.people),
+    teams: resolveTeams(input.teams),
+    identities: resolveIdentities(input.identities),
+    sources: {
+      github: (input.sources?.github ?? []).map(resolveGithubSource),
+      jira: (input.sources?.jira ?? []).map(resolveJiraSource),
+    },
     agents: {
       extraBots: resolvePatterns(input.agents?.extraBots),
       extraAgents: resolvePatterns(input.agents?.extraAgents),

@@ -1,6 +1,9 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { gitUrlHasCredentials, isGitUrl, REPO_NAME_PATTERN, repoNameFrom } from './locations.js';
+import { githubSourceSchema } from './github-config.js';
+import { jiraSourceSchema } from './jira-config.js';
+import { identitiesSchema, teamSchema } from './roster-config.js';
 import { urlHasPassword } from './secrets.js';
 import { canonicalTimeZone, suggestTimeZone } from './time-zones.js';
 import {
@@ -136,6 +139,19 @@ function personSchema() {
   });
 }
 
+/** A list of named entries whose names must be unique (they are part of stable ids). */
+function uniquelyNamed<Entry extends z.ZodType<{ name: string }>>(entry: Entry, what: string) {
+  return z.array(entry).superRefine((list, ctx) => {
+    const firstIndexByName = new Map<string, number>();
+    list.forEach((item, index) => {
+      const key = item.name.toLowerCase();
+      const earlier = firstIndexByName.get(key);
+      if (earlier === undefined) firstIndexByName.set(key, index);
+      else ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate ${what} name "${item.name}" (also [${earlier}])` });
+    });
+  });
+}
+
 function objectOf<const Keys extends readonly string[], Value extends z.ZodType>(keys: Keys, value: Value) {
   const shape = Object.fromEntries(keys.map((key) => [key, value.nullish()]));
   return z.strictObject(shape as { [key in Keys[number]]: z.ZodOptional<z.ZodNullable<Value>> });
@@ -234,6 +250,14 @@ export function createConfigSchema(context: { baseDir: string }) {
     dashboard: z.strictObject({ outDir: nonEmptyText.nullish(), enabled: z.boolean().nullish() }).nullish(),
     repos: repos.nullish(),
     people: people.nullish(),
+    teams: uniquelyNamed(teamSchema(), 'team').nullish(),
+    identities: identitiesSchema().nullish(),
+    sources: z
+      .strictObject({
+        github: uniquelyNamed(githubSourceSchema(), 'GitHub source').nullish(),
+        jira: uniquelyNamed(jiraSourceSchema(), 'Jira source').nullish(),
+      })
+      .nullish(),
     agents: z
       .strictObject({ extraBots: z.array(identityPattern).nullish(), extraAgents: z.array(identityPattern).nullish() })
       .nullish(),

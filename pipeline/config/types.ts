@@ -1,3 +1,7 @@
+import type { GithubSourceConfig } from './github-config.js';
+import type { JiraSourceConfig } from './jira-config.js';
+import type { IdentitiesConfig, TeamConfig } from './roster-config.js';
+
 /**
  * The shape of a resolved codeledger configuration. Every object of this shape handed out by
  * the config module is fully defaulted and deeply frozen, so other modules can read it without
@@ -227,6 +231,12 @@ export interface ScheduleConfig {
   readonly cron: string;
 }
 
+/** Sources collected over HTTP, each list in the order written. */
+export interface SourcesConfig {
+  readonly github: readonly GithubSourceConfig[];
+  readonly jira: readonly JiraSourceConfig[];
+}
+
 /** A complete, validated, deeply frozen configuration. */
 export interface ResolvedConfig {
   readonly version: 1;
@@ -238,6 +248,12 @@ export interface ResolvedConfig {
   readonly dashboard: DashboardConfig;
   readonly repos: readonly RepoConfig[];
   readonly people: readonly PersonConfig[];
+  /** Teams of the roster, with dated memberships and ownership. */
+  readonly teams: readonly TeamConfig[];
+  /** Identity merging beyond the built-in rules (override file, extra rules). */
+  readonly identities: IdentitiesConfig;
+  /** HTTP sources: GitHub hosts and Jira sites. */
+  readonly sources: SourcesConfig;
   readonly agents: AgentsConfig;
   readonly calendar: CalendarConfig;
   readonly privacy: PrivacyConfig;

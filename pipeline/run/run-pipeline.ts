@@ -8,6 +8,8 @@ import { writeDashboard } from '../../dashboard/build.js';
 import { configHash, loadConfig, resolveWarehouseUrl } from '../config/index.js';
 import type { RepoConfig, ResolvedConfig } from '../config/types.js';
 import { IdentityCollector, linkIdentities } from '../identities/git-identities.js';
+import { resolvePeople } from '../identities/resolve-people.js';
+import { refreshLinks } from '../links/refresh-links.js';
 import type { Logger } from '../logging/logger.js';
 import { refreshCalendar } from '../warehouse/calendar.js';
 import type { Database } from '../warehouse/database.js';
@@ -16,6 +18,7 @@ import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { analyseRepository, type RepositoryResult } from './analyse-repository.js';
 import type { ProgressReporter } from './progress.js';
 import type { ReplayMode } from './prepared-history.js';
+import { collectSources, createSources, type SourceOutcome } from './sources.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** Options of one `codeledger run`. */
@@ -48,6 +51,8 @@ export interface RunSummary {
   configHash: string;
   warehouse: string;
   repositories: RepositoryResult[];
+  /** HTTP sources (GitHub, Jira) collected in this run. */
+  sources: SourceOutcome[];
   failures: Array<{ target: string; error: string }>;
   commits: number;
   rows: number;
@@ -77,6 +82,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     configHash: hash,
     warehouse: warehouse.describe(),
     repositories: [],
+    sources: [],
     failures: [],
     commits: 0,
     rows: 0,
@@ -126,9 +132,27 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         summary.failures.push({ target: label, error: message });
       }
     }
+    summary.sources = await collectSources(createSources(config), {
+      db,
+      runId,
+      logger: options.logger,
+      env: options.env,
+      now: clock,
+      fullRefresh: options.fullRefresh ?? false,
+      config,
+    });
+    for (const outcome of summary.sources) {
+      if (outcome.status === 'failed') summary.failures.push({ target: outcome.sourceId, error: outcome.error ?? 'failed' });
+      else summary.rows += outcome.extract?.rows ?? 0;
+    }
     summary.rows += await writeIdentities(db, identities, config);
+    summary.rows += await resolvePeople(db, config, { logger: options.logger, now });
+    summary.rows += await refreshLinks(db, config, { logger: options.logger });
     await refreshCalendarAround(db, config, now);
-    if (summary.failures.length > 0) summary.status = summary.repositories.length > 0 ? 'partial' : 'failed';
+    if (summary.failures.length > 0) {
+      const anySucceeded = summary.repositories.length > 0 || summary.sources.some((s) => s.status === 'succeeded');
+      summary.status = anySucceeded ? 'partial' : 'failed';
+    }
     if (options.dashboard !== false && config.dashboard.enabled) {
       const data = await loadDashboardData(db, { now, configHash: hash, timeZone: config.calendar.timezone });
       const { indexPath } = await writeDashboard({ outDir: config.dashboard.outDir, data });
@@ -224,6 +248,7 @@ async function finishRun(db: Kysely<Database>, runId: string, summary: RunSummar
         rows: summary.rows,
         seconds: summary.seconds,
         repositories: summary.repositories,
+        sources: summary.sources,
         failures: summary.failures,
       }),
       error: error ? (error instanceof Error ? error.message : String(error)) : summary.failures.map((f) => `${f.target}: ${f.error}`).join('\n') || null,

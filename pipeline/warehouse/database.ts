@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable } from 'kysely';
+import type { DeliveryTables } from './delivery-tables.js';
 
 /*
  * The typed shape of the warehouse for Kysely: one interface per table and view of `sql/`.
@@ -125,6 +126,8 @@ export interface IdentitiesTable {
   kind_evidence: string | null;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
+  login: string | null;
+  source_id: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,7 +345,7 @@ export interface EffectiveCodeByCommitView extends EffectiveCodeSums {
 // ---------------------------------------------------------------------------------------------
 
 /** Every table and view of the warehouse, keyed by schema-qualified name. */
-export interface Database {
+export interface Database extends DeliveryTables {
   'raw.api_pages': ApiPagesTable;
   'core.sources': SourcesTable;
   'core.sync_state': SyncStateTable;
