@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import cron from 'node-cron';
 import { ConfigError, describeConfigProblems, loadConfig } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProgressReporter } from '../run/progress.js';
 import { openConfiguredWarehouse, runPipeline, writeStatsJson } from '../run/run-pipeline.js';
+import { runSchedule } from '../run/schedule.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
 import { formatCsv, formatTable, runReadOnlyQuery } from '../warehouse/read-only-query.js';
 import { explainCommit } from '../explain/explain-commit.js';
@@ -13,6 +15,8 @@ export interface CliIo {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Stops long-running commands (`schedule`); SIGINT and SIGTERM do the same. */
+  signal?: AbortSignal;
 }
 
 const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
@@ -100,6 +104,53 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       ];
       io.stdout.write(`${lines.join('\n')}\n`);
       if (summary.status !== 'succeeded') exit.code = summary.status === 'partial' ? 2 : 1;
+    });
+
+  warehouseOptions(
+    program
+      .command('schedule')
+      .description('keep running: collect, compute and write the dashboard on a cron schedule (schedule.cron in the config)'),
+  )
+    .option('--cron <expression>', 'cron expression to use instead of schedule.cron (node-cron syntax, 5 or 6 fields)')
+    .option('--run-now', 'also run once right away')
+    .option('--no-dashboard', 'do not write the dashboard')
+    .action(async (options, command: Command) => {
+      const globals = command.optsWithGlobals() as { logFormat?: string; quiet?: boolean };
+      const logger = loggerFor(io, globals);
+      const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+      const expression = (options.cron as string | undefined) ?? config.schedule.cron;
+      if (!cron.validate(expression)) throw new Error(`--cron: invalid cron expression "${expression}"`);
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      io.signal?.addEventListener('abort', onSignal, { once: true });
+      if (io.signal?.aborted) stop.abort();
+      try {
+        const report = await runSchedule({
+          cron: expression,
+          timezone: config.calendar.timezone,
+          logger,
+          runAtStart: Boolean(options.runNow),
+          signal: stop.signal,
+          runOnce: () =>
+            runPipeline({
+              configFile: options.config,
+              cwd: io.cwd,
+              env: io.env,
+              databaseUrl: options.databaseUrl,
+              dataDir: options.dataDir,
+              dashboard: options.dashboard,
+              logger,
+              progress: createProgressReporter({ stream: io.stderr, logger }),
+            }),
+        });
+        io.stdout.write(`codeledger schedule stopped: ${report.runs} runs, ${report.failed} failed, ${report.skippedLocked} skipped (warehouse busy)\n`);
+        if (report.failed > 0) exit.code = 2;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 
   warehouseOptions(

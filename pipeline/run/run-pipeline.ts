@@ -18,6 +18,7 @@ import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { analyseRepository, type RepositoryResult } from './analyse-repository.js';
 import type { ProgressReporter } from './progress.js';
 import type { ReplayMode } from './prepared-history.js';
+import { withRunLock } from './run-lock.js';
 import { collectSources, createSources, type SourceOutcome } from './sources.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -73,6 +74,25 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const { config } = await loadConfig({ file: options.configFile, cwd: options.cwd, env: options.env });
   const hash = configHash(config);
   const warehouse = options.warehouse ?? (await openConfiguredWarehouse(config, options));
+  // An embedded warehouse on disk is locked with a file next to it; one handed in by the caller
+  // is the caller's to guard.
+  const lockDir = !options.warehouse && warehouse.backend === 'pglite' ? (options.dataDir ?? config.warehouse.dataDir) : null;
+  try {
+    return await withRunLock(warehouse, { dataDir: lockDir }, () => runLocked(options, config, hash, warehouse, started, clock));
+  } finally {
+    if (!options.warehouse) await warehouse.close();
+  }
+}
+
+/** The body of a run, with the warehouse's run lock held. */
+async function runLocked(
+  options: RunOptions,
+  config: ResolvedConfig,
+  hash: string,
+  warehouse: Warehouse,
+  started: number,
+  clock: () => Date,
+): Promise<RunSummary> {
   const { db } = warehouse;
   const runId = randomUUID();
   const now = clock();
@@ -166,8 +186,6 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     summary.status = 'failed';
     await finishRun(db, runId, summary, clock(), error).catch(() => undefined);
     throw error;
-  } finally {
-    if (!options.warehouse) await warehouse.close();
   }
 }
 
