@@ -77,7 +77,7 @@ COMMENT ON COLUMN core.pull_requests.changed_files IS 'Files changed according t
 COMMENT ON COLUMN core.pull_requests.commits_count IS 'Commits in the pull request according to the host.';
 COMMENT ON COLUMN core.pull_requests.labels IS 'Label names (JSON array).';
 COMMENT ON COLUMN core.pull_requests.first_commit_at IS 'Author time of the earliest commit of the pull request (start of the coding phase).';
-COMMENT ON COLUMN core.pull_requests.first_review_at IS 'First review or review comment by a human who is not the author (end of the pickup phase).';
+COMMENT ON COLUMN core.pull_requests.first_review_at IS 'First review, review comment or conversation comment by a human who is not the author (end of the pickup phase).';
 COMMENT ON COLUMN core.pull_requests.approved_at IS 'First approving review.';
 COMMENT ON COLUMN core.pull_requests.raw_page_id IS 'Raw page the row was last extracted from (raw.api_pages).';
 
@@ -165,6 +165,8 @@ CREATE TABLE core.tickets (
   labels                jsonb NOT NULL DEFAULT '[]'::jsonb,
   fix_versions          jsonb NOT NULL DEFAULT '[]'::jsonb,
   found_in_environment  text,
+  is_defect             boolean NOT NULL DEFAULT false,
+  is_escaped            boolean NOT NULL DEFAULT false,
   removed_at            timestamptz,
   raw_page_id           bigint
 );
@@ -200,6 +202,8 @@ COMMENT ON COLUMN core.tickets.components IS 'Component names (JSON array).';
 COMMENT ON COLUMN core.tickets.labels IS 'Labels (JSON array).';
 COMMENT ON COLUMN core.tickets.fix_versions IS 'Fix versions with their release dates: JSON array of {name, released, releaseDate}.';
 COMMENT ON COLUMN core.tickets.found_in_environment IS 'For defects: where it was found (e.g. production), from the configured field or label.';
+COMMENT ON COLUMN core.tickets.is_defect IS 'True for a defect: canonical type bug, not closed with an excluded resolution (duplicate, won''t fix, not a bug, ...).';
+COMMENT ON COLUMN core.tickets.is_escaped IS 'True for an escaped defect (found in production by the configured field, label, environment value or priority rule) and for every incident not closed with an excluded resolution.';
 COMMENT ON COLUMN core.tickets.removed_at IS 'When a full refresh found the item deleted or moved out of scope; null while present.';
 COMMENT ON COLUMN core.tickets.raw_page_id IS 'Raw page the row was last extracted from (raw.api_pages).';
 
@@ -310,9 +314,10 @@ COMMENT ON COLUMN core.team_memberships.valid_from IS 'First day of the membersh
 COMMENT ON COLUMN core.team_memberships.valid_to IS 'Last day of the membership (inclusive); null means still a member.';
 
 CREATE TABLE core.team_ownership (
-  team_id   text NOT NULL,
-  repo_id   text NOT NULL,
-  path_glob text NOT NULL DEFAULT '**',
+  team_id    text NOT NULL,
+  repo_id    text NOT NULL,
+  path_glob  text NOT NULL DEFAULT '**',
+  path_regex text,
   PRIMARY KEY (team_id, repo_id, path_glob)
 );
 
@@ -320,6 +325,7 @@ COMMENT ON TABLE core.team_ownership IS 'Which team owns which repository, or wh
 COMMENT ON COLUMN core.team_ownership.team_id IS 'The team (core.teams).';
 COMMENT ON COLUMN core.team_ownership.repo_id IS 'The repository (core.repos).';
 COMMENT ON COLUMN core.team_ownership.path_glob IS 'Paths owned (a glob; ** for the whole repository).';
+COMMENT ON COLUMN core.team_ownership.path_regex IS 'The same glob as a regular expression over file paths (match with ~); null means every path.';
 
 -- Links --------------------------------------------------------------------------------------
 

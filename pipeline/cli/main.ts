@@ -189,6 +189,62 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       }
     });
 
+  warehouseOptions(
+    program
+      .command('links')
+      .description('report the share of merged pull requests without a ticket (links from keys and #refs in branches, titles, bodies, commits)'),
+  )
+    .addOption(new Option('--by <period>', 'also break the figures down per week or month').choices(['week', 'month']))
+    .option('--repo <repository>', 'only this repository (owner/name, or the analysed repository name)')
+    .option('--since <date>', 'only pull requests merged at or after this time (ISO 8601)')
+    .option('--examples <n>', 'how many recent pull requests without a ticket to list', '5')
+    .option('--refresh', 'rebuild the links from the warehouse before reporting')
+    .option('--csv', 'print the figures per repository (or per repository and period) as CSV')
+    .action(async (options, command: Command) => {
+      const globals = command.optsWithGlobals() as { logFormat?: string; quiet?: boolean };
+      const logger = loggerFor(io, globals);
+      const since = options.since ? new Date(options.since as string) : null;
+      if (since && Number.isNaN(since.getTime())) throw new Error(`--since: not a date: ${options.since as string}`);
+      const examples = Number(options.examples);
+      if (!Number.isInteger(examples) || examples < 0) throw new Error(`--examples: expected a whole number, got ${options.examples as string}`);
+      // Loaded on use, so the links module stays out of the start-up of every other command.
+      const { refreshLinks } = await import('../links/refresh-links.js');
+      const { ticketCoverage } = await import('../links/ticket-coverage.js');
+      const { formatTicketCoverage, formatTicketCoverageCsv } = await import('../links/format-ticket-coverage.js');
+      const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+      const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env, logger });
+      try {
+        if (options.refresh) await refreshLinks(warehouse.db, config, { logger });
+        const report = await ticketCoverage(warehouse.db, { by: options.by ?? null, repository: options.repo ?? null, since, examples });
+        io.stdout.write(options.csv ? formatTicketCoverageCsv(report) : formatTicketCoverage(report));
+      } finally {
+        await warehouse.close();
+      }
+    });
+
+  warehouseOptions(
+    program
+      .command('identities')
+      .description('report how identities were linked to people: counts per provider and rule, identities the roster does not match, ambiguous ones'),
+  )
+    .option('--relink', 'link identities again with the current roster and override file before reporting')
+    .addOption(new Option('--csv', 'print one CSV row per identity with its status').conflicts('json'))
+    .option('--json', 'print the whole report as JSON')
+    .action(async (options, command: Command) => {
+      const globals = command.optsWithGlobals() as { logFormat?: string; quiet?: boolean };
+      const logger = loggerFor(io, { ...globals, quiet: globals.quiet ?? !options.relink });
+      // Loaded on use, so the identities module stays out of the start-up of every other command.
+      const { identitiesCommandOutput } = await import('../identities/identities-command.js');
+      const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
+      const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env, logger });
+      try {
+        const format = options.json ? 'json' : options.csv ? 'csv' : 'text';
+        io.stdout.write(await identitiesCommandOutput(warehouse.db, config, { relink: options.relink, format, logger, now: new Date() }));
+      } finally {
+        await warehouse.close();
+      }
+    });
+
   const configCommand = program.command('config').description('configuration tools');
   configCommand
     .command('check')

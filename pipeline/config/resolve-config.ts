@@ -10,7 +10,8 @@ import {
 import { findGitRoot } from './find-git-root.js';
 import { resolveGithubSource } from './github-config.js';
 import { resolveJiraSource } from './jira-config.js';
-import { resolveIdentities, resolveTeams } from './roster-config.js';
+import { resolveLinks } from './links-config.js';
+import { resolveIdentities, resolvePerson, resolveTeams } from './roster-config.js';
 import { repoNameFrom, resolveUserPath } from './locations.js';
 import type { ConfigInput } from './schema.js';
 import { canonicalTimeZone } from './time-zones.js';
@@ -86,11 +87,7 @@ function emptyRepo(name: string, repoPath: string): RepoConfig {
 }
 
 function resolvePeople(input: ConfigInput['people']): PersonConfig[] {
-  return (input ?? []).map((person) => ({
-    name: person.name,
-    emails: person.emails.map((email) => email.toLowerCase()),
-    kind: person.kind ?? 'human',
-  }));
+  return (input ?? []).map(resolvePerson);
 }
 
 function resolvePatterns(input: readonly Nullish<IdentityPattern>[] | null | undefined): IdentityPattern[] {
@@ -127,11 +124,12 @@ export function resolveConfig(input: ConfigInput, context: ResolveContext): Reso
     repos: resolveRepos(input.repos, context),
     people: resolvePeople(input.people),
     teams: resolveTeams(input.teams),
-    identities: resolveIdentities(input.identities),
+    identities: resolveIdentities(input.identities, { baseDir }),
     sources: {
       github: (input.sources?.github ?? []).map(resolveGithubSource),
       jira: (input.sources?.jira ?? []).map(resolveJiraSource),
     },
+    links: resolveLinks(input.links),
     agents: {
       extraBots: resolvePatterns(input.agents?.extraBots),
       extraAgents: resolvePatterns(input.agents?.extraAgents),

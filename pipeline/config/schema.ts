@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { gitUrlHasCredentials, isGitUrl, REPO_NAME_PATTERN, repoNameFrom } from './locations.js';
 import { githubSourceSchema } from './github-config.js';
 import { jiraSourceSchema } from './jira-config.js';
-import { identitiesSchema, teamSchema } from './roster-config.js';
+import { linksSchema } from './links-config.js';
+import { identitiesSchema, peopleSchema, rosterReferenceProblems, teamSchema } from './roster-config.js';
 import { urlHasPassword } from './secrets.js';
 import { canonicalTimeZone, suggestTimeZone } from './time-zones.js';
 import {
   FILE_KINDS,
   GATE_NAMES,
   LINE_OPS,
-  PERSON_KINDS,
   STACKS,
   WEEKDAYS,
   WEIGHT_PRESET_NAMES,
@@ -86,11 +86,6 @@ const cronExpression = z.string().superRefine((value, ctx) => {
   ctx.addIssue({ code: 'custom', message: `invalid cron expression "${value}": ${reasons.join('; ')}` });
 });
 
-const emailAddress = z
-  .string()
-  .trim()
-  .regex(/^[^\s@]+@[^\s@]+$/, { error: 'expected an e-mail address' });
-
 const identityPattern = z
   .strictObject({
     email: nonEmptyText.nullish(),
@@ -129,14 +124,6 @@ function repoSchema() {
         ctx.addIssue({ code: 'custom', message: 'one of path or url is required' });
       }
     });
-}
-
-function personSchema() {
-  return z.strictObject({
-    name: nonEmptyText,
-    emails: z.array(emailAddress).min(1),
-    kind: z.enum(PERSON_KINDS).nullish(),
-  });
 }
 
 /** A list of named entries whose names must be unique (they are part of stable ids). */
@@ -219,23 +206,7 @@ export function createConfigSchema(context: { baseDir: string }) {
       });
     });
 
-  const people = z.array(personSchema()).superRefine((list, ctx) => {
-    const ownerByEmail = new Map<string, number>();
-    list.forEach((person, index) => {
-      person.emails.forEach((email, emailIndex) => {
-        const key = email.toLowerCase();
-        const owner = ownerByEmail.get(key);
-        if (owner === undefined) ownerByEmail.set(key, index);
-        else if (owner !== index) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'emails', emailIndex],
-            message: `${key} is already listed for people[${owner}] (${list[owner]!.name})`,
-          });
-        }
-      });
-    });
-  });
+  const people = peopleSchema();
 
   return z.strictObject({
     version: z.literal(1, { error: 'unsupported config version; this codeledger reads version 1' }).nullish(),
@@ -261,6 +232,7 @@ export function createConfigSchema(context: { baseDir: string }) {
     agents: z
       .strictObject({ extraBots: z.array(identityPattern).nullish(), extraAgents: z.array(identityPattern).nullish() })
       .nullish(),
+    links: linksSchema().nullish(),
     calendar: z
       .strictObject({
         timezone: timeZone.nullish(),
@@ -272,6 +244,16 @@ export function createConfigSchema(context: { baseDir: string }) {
     weights: weightsSchema().nullish(),
     thresholds: thresholdsSchema().nullish(),
     schedule: z.strictObject({ cron: cronExpression.nullish() }).nullish(),
+  }).superRefine((config, ctx) => {
+    // Teams are named across sections (people, teams, repos); checked once the sections parse.
+    const problems = rosterReferenceProblems({
+      people: config.people,
+      teams: config.teams,
+      repos: config.repos,
+      repoNames: config.repos ? config.repos.map((repo) => repo.name ?? repoNameFrom(repo, context.baseDir)) : null,
+      moreTeamsElsewhere: Boolean(config.identities?.rosterFile),
+    });
+    for (const problem of problems) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { GithubSourceConfig } from './github-config.js';
 import type { JiraSourceConfig } from './jira-config.js';
-import type { IdentitiesConfig, TeamConfig } from './roster-config.js';
+import type { LinksConfig } from './links-config.js';
+import type { IdentitiesConfig, MembershipConfig, TeamConfig } from './roster-config.js';
 
 /**
  * The shape of a resolved codeledger configuration. Every object of this shape handed out by
@@ -168,12 +169,17 @@ export interface RepoConfig {
   readonly exclude: readonly string[];
 }
 
-/** A roster entry: one person and the e-mails they commit with. */
+/** A roster entry: one person, the identities they use, and their dated team memberships. */
 export interface PersonConfig {
   readonly name: string;
-  /** Lower-cased e-mail addresses. */
+  /** Lower-cased e-mail addresses (git, GitHub profile, Jira). */
   readonly emails: readonly string[];
+  /** Lower-cased GitHub logins. */
+  readonly github: readonly string[];
+  /** Lower-cased Jira account ids (Cloud) or user names/keys (Data Center). */
+  readonly jira: readonly string[];
   readonly kind: PersonKind;
+  readonly memberships: readonly MembershipConfig[];
 }
 
 /**
@@ -254,6 +260,8 @@ export interface ResolvedConfig {
   readonly identities: IdentitiesConfig;
   /** HTTP sources: GitHub hosts and Jira sites. */
   readonly sources: SourcesConfig;
+  /** How references to tickets in branches, titles and messages are recognised. */
+  readonly links: LinksConfig;
   readonly agents: AgentsConfig;
   readonly calendar: CalendarConfig;
   readonly privacy: PrivacyConfig;

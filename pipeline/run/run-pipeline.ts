@@ -7,13 +7,12 @@ import { loadDashboardData } from '../../dashboard/data.js';
 import { writeDashboard } from '../../dashboard/build.js';
 import { configHash, loadConfig, resolveWarehouseUrl } from '../config/index.js';
 import type { RepoConfig, ResolvedConfig } from '../config/types.js';
-import { IdentityCollector, linkIdentities } from '../identities/git-identities.js';
+import { IdentityCollector, writeGitIdentities } from '../identities/git-identities.js';
 import { resolvePeople } from '../identities/resolve-people.js';
 import { refreshLinks } from '../links/refresh-links.js';
 import type { Logger } from '../logging/logger.js';
 import { refreshCalendar } from '../warehouse/calendar.js';
 import type { Database } from '../warehouse/database.js';
-import { bulkInsert } from '../warehouse/bulk-insert.js';
 import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { analyseRepository, type RepositoryResult } from './analyse-repository.js';
 import type { ProgressReporter } from './progress.js';
@@ -165,7 +164,7 @@ async function runLocked(
       if (outcome.status === 'failed') summary.failures.push({ target: outcome.sourceId, error: outcome.error ?? 'failed' });
       else summary.rows += outcome.extract?.rows ?? 0;
     }
-    summary.rows += await writeIdentities(db, identities, config);
+    summary.rows += await writeGitIdentities(db, identities);
     summary.rows += await resolvePeople(db, config, { logger: options.logger, now });
     summary.rows += await refreshLinks(db, config, { logger: options.logger });
     await refreshCalendarAround(db, config, now);
@@ -223,23 +222,6 @@ export function repositoriesToAnalyse(config: ResolvedConfig, options: Pick<RunO
       exclude: [],
     };
   });
-}
-
-async function writeIdentities(db: Kysely<Database>, collector: IdentityCollector, config: ResolvedConfig): Promise<number> {
-  const observed = collector.identities();
-  if (observed.length === 0) return 0;
-  const { people, identities } = linkIdentities(observed, config.people);
-  let rows = await bulkInsert(db, 'core.people', people.map((p) => ({ ...p, created_at: new Date() })), {
-    conflict: 'update',
-    key: ['person_id'],
-  });
-  rows += await bulkInsert(db, 'core.identities', identities, { conflict: 'update', key: ['identity_id'] });
-  await sql`
-    UPDATE core.commits AS c SET author_person_id = i.person_id
-      FROM core.identities AS i
-     WHERE i.identity_id = c.author_identity_id
-       AND c.author_person_id IS DISTINCT FROM i.person_id`.execute(db);
-  return rows;
 }
 
 /** Keep the calendar table covering all analysed history and the coming weeks. */

@@ -293,6 +293,8 @@ export const COLUMN_TYPES: { readonly [T in TableName]: TableColumnTypes<T> } = 
     labels: 'jsonb',
     fix_versions: 'jsonb',
     found_in_environment: 'text',
+    is_defect: 'boolean',
+    is_escaped: 'boolean',
     removed_at: 'timestamptz',
     raw_page_id: 'bigint',
   },
@@ -341,10 +343,19 @@ export const COLUMN_TYPES: { readonly [T in TableName]: TableColumnTypes<T> } = 
     valid_from: 'date',
     valid_to: 'date',
   },
+  'core.identity_conflicts': {
+    identity_id: 'text',
+    person_id: 'text',
+    link_rule: 'text',
+    other_person_id: 'text',
+    other_rule: 'text',
+    evidence: 'text',
+  },
   'core.team_ownership': {
     team_id: 'text',
     repo_id: 'text',
     path_glob: 'text',
+    path_regex: 'text',
   },
   'core.links': {
     link_id: 'text',

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable } from 'kysely';
 import type { DeliveryTables } from './delivery-tables.js';
+import type { PeopleTeamsTables } from './people-teams-tables.js';
+import type { LinkViewName, LinkViews } from './link-views.js';
 
 /*
  * The typed shape of the warehouse for Kysely: one interface per table and view of `sql/`.
@@ -345,7 +347,7 @@ export interface EffectiveCodeByCommitView extends EffectiveCodeSums {
 // ---------------------------------------------------------------------------------------------
 
 /** Every table and view of the warehouse, keyed by schema-qualified name. */
-export interface Database extends DeliveryTables {
+export interface Database extends DeliveryTables, LinkViews, PeopleTeamsTables {
   'raw.api_pages': ApiPagesTable;
   'core.sources': SourcesTable;
   'core.sync_state': SyncStateTable;
@@ -365,7 +367,7 @@ export interface Database extends DeliveryTables {
 }
 
 /** Names of the views (read only). */
-export type ViewName = 'metrics.effective_code_weekly' | 'metrics.ai_share_weekly' | 'metrics.effective_code_by_commit';
+export type ViewName = 'metrics.effective_code_weekly' | 'metrics.ai_share_weekly' | 'metrics.effective_code_by_commit' | LinkViewName | 'metrics.team_effective_code_weekly';
 /** Names of the tables (writable). */
 export type TableName = Exclude<keyof Database, ViewName>;
 

@@ -100,6 +100,8 @@ export interface TicketsTable {
   labels: DefaultedJson;
   fix_versions: DefaultedJson;
   found_in_environment: string | null;
+  is_defect: ColumnType<boolean, boolean | undefined, boolean>;
+  is_escaped: ColumnType<boolean, boolean | undefined, boolean>;
   removed_at: Timestamp;
   raw_page_id: number | null;
 }
@@ -157,6 +159,7 @@ export interface TeamOwnershipTable {
   team_id: string;
   repo_id: string;
   path_glob: ColumnType<string, string | undefined, string>;
+  path_regex: string | null;
 }
 
 export interface LinksTable {

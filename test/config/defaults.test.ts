@@ -40,8 +40,9 @@ function expectedDefaults(baseDir: string, repoPath: string): ResolvedConfig {
     ],
     people: [],
     teams: [],
-    identities: {},
+    identities: { rosterFile: null, overridesFile: null, overrides: [] },
     sources: { github: [], jira: [] },
+    links: { jiraProjects: [] },
     agents: { extraBots: [], extraAgents: [] },
     calendar: { timezone: 'UTC', weekStart: 'monday', fiscalYearStartMonth: 1 },
     privacy: { minGroupSize: 3 },
@@ -175,8 +176,8 @@ describe('defaults', () => {
       { baseDir: tempDir() },
     );
     expect(config.people).toEqual([
-      { name: 'Alice Doe', emails: ['alice@example.com'], kind: 'human' },
-      { name: 'Deploy', emails: ['deploy@ci.example.com'], kind: 'bot' },
+      { name: 'Alice Doe', emails: ['alice@example.com'], github: [], jira: [], kind: 'human', memberships: [] },
+      { name: 'Deploy', emails: ['deploy@ci.example.com'], github: [], jira: [], kind: 'bot', memberships: [] },
     ]);
     expect(config.agents).toEqual({
       extraAgents: [{ email: '*@agents.example.com', name: 'Helper*' }],

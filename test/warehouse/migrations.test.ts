@@ -71,7 +71,7 @@ describe.each(backends)('migrations on $name', ({ open }) => {
     expect(schemas.rows.map((row) => row.nspname)).toEqual(['core', 'metrics', 'raw']);
     const views = await sql<{ name: string }>`
       SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'metrics' ORDER BY 1`.execute(warehouse.db);
-    expect(views.rows.map((row) => row.name)).toEqual(['ai_share_weekly', 'effective_code_by_commit', 'effective_code_weekly']);
+    expect(views.rows.map((row) => row.name)).toEqual(['ai_share_weekly', 'commit_tickets', 'effective_code_by_commit', 'effective_code_weekly', 'merged_pr_tickets', 'pr_ticket_coverage_weekly', 'team_effective_code_weekly']);
   });
 });
 
