@@ -19,13 +19,25 @@ export function canonicalJson(value: unknown): string {
 }
 
 // Bump when the set of hashed settings changes, so old and new hashes never collide.
-const HASH_LAYOUT_VERSION = 1;
+const HASH_LAYOUT_VERSION = 2;
+
+/** Sorted copy, by canonical JSON, for lists whose order carries no meaning. */
+function sortedCanonically<T>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => {
+    const left = canonicalJson(a);
+    const right = canonicalJson(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+}
 
 /**
- * The settings that change metric values: weights, thresholds, calendar, identity rules, and each
- * repository's classification rules and owning team (by repository name). Where data lives (paths, URLs, the
- * warehouse) and how it is shown (dashboard, privacy, schedule) are left out, so moving a clone
- * does not change the hash.
+ * The settings that change metric values: weights, thresholds, calendar, identity rules, the
+ * roster (people, teams, memberships, ownership, inline overrides), link rules, each
+ * repository's classification rules and owning team (by repository name), and how each HTTP
+ * source maps what it collects (issue types, phases, defect and production rules). Where data
+ * lives (paths, URLs, the warehouse, credentials' variable names, page sizes) and how it is shown
+ * (dashboard, privacy, schedule) are left out, so moving a clone or a server does not change the
+ * hash. Roster and override *files* are read at run time; their contents are not hashed.
  */
 function metricSettings(config: ResolvedConfig): unknown {
   return {
@@ -34,9 +46,44 @@ function metricSettings(config: ResolvedConfig): unknown {
     thresholds: config.thresholds,
     calendar: config.calendar,
     agents: config.agents,
-    people: [...config.people]
-      .map((person) => ({ kind: person.kind, emails: [...person.emails].sort() }))
-      .sort((a, b) => (a.emails[0]! < b.emails[0]! ? -1 : 1)),
+    people: sortedCanonically(
+      config.people.map((person) => ({
+        name: person.name,
+        kind: person.kind,
+        emails: [...person.emails].sort(),
+        github: [...person.github].sort(),
+        jira: [...person.jira].sort(),
+        memberships: sortedCanonically(person.memberships),
+      })),
+    ),
+    teams: sortedCanonically(
+      config.teams.map((team) => ({ ...team, repos: [...team.repos].sort(), paths: sortedCanonically(team.paths) })),
+    ),
+    identityOverrides: sortedCanonically(config.identities.overrides),
+    links: { jiraProjects: [...config.links.jiraProjects].sort() },
+    sources: {
+      github: sortedCanonically(
+        config.sources.github.map((source) => ({
+          name: source.name,
+          issues: source.issues,
+          productionEnvironments: source.productionEnvironments,
+          releasesAreProduction: source.releasesAreProduction,
+          repoMap: source.repoMap,
+        })),
+      ),
+      jira: sortedCanonically(
+        config.sources.jira.map((source) => ({
+          name: source.name,
+          projects: [...source.projects].sort(),
+          jql: source.jql,
+          fields: source.fields,
+          types: source.types,
+          phases: source.phases,
+          excludedResolutions: source.excludedResolutions,
+          escaped: source.escaped,
+        })),
+      ),
+    },
     repos: [...config.repos]
       .map((repo) => ({
         name: repo.name,

@@ -45,7 +45,9 @@ export async function collectSources(sources: readonly Source[], context: Source
       });
     } catch (error) {
       outcome.status = 'failed';
-      outcome.error = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      // Errors from a source often name it already; the run summary adds the name itself.
+      outcome.error = message.startsWith(`${source.sourceId}: `) ? message.slice(source.sourceId.length + 2) : message;
       context.logger.error('source failed; continuing with the others', { source: source.sourceId, error: outcome.error });
     }
     outcome.seconds = (Date.now() - started) / 1000;

@@ -39,6 +39,9 @@ describe('configHash', () => {
       .replace('https://github.com/acme/api.git', 'git@github.com:acme/api.git');
     const extras = `${moved}\nwarehouse: { dataDir: /data, urlEnv: OTHER_URL }\ncacheDir: /cache\ndashboard: { outDir: /site }\nschedule: { cron: '0 5 * * *' }\nprivacy: { minGroupSize: 5 }`;
     expect(hashOf(extras, '/somewhere/else')).toBe(hashOf(reference));
+    const github = (baseUrl: string, tokenEnv: string) =>
+      hashOf(`${reference}\nsources: { github: [{ name: acme, org: acme, baseUrl: '${baseUrl}', tokenEnv: ${tokenEnv} }] }`);
+    expect(github('https://api.github.com', 'GITHUB_TOKEN')).toBe(github('https://ghe.example.com/api/v3', 'GHE_TOKEN'));
   });
 
   it('changes when a weight, threshold, calendar setting, identity rule or repository rule changes', () => {
@@ -53,6 +56,11 @@ describe('configHash', () => {
       reference.replace("glob: 'gen/**'", "glob: 'generated/**'"),
       reference.replace('exclude: [fixtures/**]', 'exclude: [fixtures/**, vendor/**]'),
       reference.replace('stack: frontend', 'stack: mobile'),
+      `${reference}\nteams: [{ name: web }]\npeople: [{ name: Ann, emails: [ann@example.com], memberships: [{ team: web, fte: 0.5 }] }]`,
+      `${reference}\npeople: [{ name: Ann, emails: [ann@example.com], github: [ann-gh] }]`,
+      `${reference}\nlinks: { jiraProjects: [ABC] }`,
+      `${reference}\nsources: { jira: [{ name: acme, url: 'https://acme.example.com', projects: [ABC], tokenEnv: JIRA_TOKEN }] }`,
+      `${reference}\nsources: { github: [{ name: acme, org: acme, productionEnvironments: [live] }] }`,
     ];
     const hashes = variants.map((text) => hashOf(text));
     for (const hash of hashes) expect(hash).not.toBe(base);
