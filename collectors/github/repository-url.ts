@@ -20,7 +20,7 @@ export function repositoryFromUrl(url: string | null | undefined): string | null
   } catch {
     return null;
   }
-  if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) return null;
+  if (!['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol) || parsed.host === '') return null;
   const segments = parsed.pathname.split('/').filter(Boolean);
   return segments.length === 2 ? ownerAndName(segments[0]!, segments[1]!) : null;
 }

@@ -3,11 +3,10 @@ import cron from 'node-cron';
 import { ConfigError, describeConfigProblems, loadConfig } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createProgressReporter } from '../run/progress.js';
-import { openConfiguredWarehouse, runPipeline, writeStatsJson } from '../run/run-pipeline.js';
+import { openConfiguredWarehouse, runPipeline, writeStatsJson, type RunOptions } from '../run/run-pipeline.js';
 import { runSchedule } from '../run/schedule.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
 import { formatCsv, formatTable, runReadOnlyQuery } from '../warehouse/read-only-query.js';
-import { explainCommit } from '../explain/explain-commit.js';
 
 /** Where the CLI writes: injectable so tests can capture output. */
 export interface CliIo {
@@ -58,6 +57,24 @@ const warehouseOptions = (command: Command): Command =>
     .option('--database-url <url>', 'PostgreSQL URL of the warehouse (default: $DATABASE_URL, else the embedded warehouse)')
     .option('--data-dir <dir>', 'directory of the embedded warehouse (default: .codeledger/warehouse)');
 
+/** The run options `run` and `schedule` share, from their parsed flags. */
+function runOptionsFrom(
+  options: { config?: string; databaseUrl?: string; dataDir?: string; dashboard?: boolean },
+  io: CliIo,
+  logger: Logger,
+): RunOptions {
+  return {
+    configFile: options.config,
+    cwd: io.cwd,
+    env: io.env,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    dashboard: options.dashboard,
+    logger,
+    progress: createProgressReporter({ stream: io.stderr, logger }),
+  };
+}
+
 function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('codeledger')
     .description('Measure what software delivery is worth: effective code from git history, in a SQL warehouse.')
@@ -83,17 +100,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const asOf = options.asOf ? new Date(options.asOf as string) : null;
       if (asOf && Number.isNaN(asOf.getTime())) throw new Error(`--as-of: not a date: ${options.asOf as string}`);
       const summary = await runPipeline({
+        ...runOptionsFrom(options, io, logger),
         targets,
-        configFile: options.config,
-        cwd: io.cwd,
-        env: io.env,
-        databaseUrl: options.databaseUrl,
-        dataDir: options.dataDir,
-        dashboard: options.dashboard,
         fullRefresh: options.fullRefresh,
         now: asOf ? () => asOf : undefined,
-        logger,
-        progress: createProgressReporter({ stream: io.stderr, logger }),
       });
       if (options.statsJson) await writeStatsJson(options.statsJson as string, summary);
       const lines = [
@@ -133,17 +143,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
           logger,
           runAtStart: Boolean(options.runNow),
           signal: stop.signal,
-          runOnce: () =>
-            runPipeline({
-              configFile: options.config,
-              cwd: io.cwd,
-              env: io.env,
-              databaseUrl: options.databaseUrl,
-              dataDir: options.dataDir,
-              dashboard: options.dashboard,
-              logger,
-              progress: createProgressReporter({ stream: io.stderr, logger }),
-            }),
+          runOnce: () => runPipeline(runOptionsFrom(options, io, logger)),
         });
         io.stdout.write(`codeledger schedule stopped: ${report.runs} runs, ${report.failed} failed, ${report.skippedLocked} skipped (warehouse busy)\n`);
         if (report.failed > 0) exit.code = 2;
@@ -167,6 +167,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
       const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env, logger });
       try {
+        const { explainCommit } = await import('../explain/explain-commit.js');
         const text = await explainCommit({ revision: sha, repoName: options.repo, config, db: warehouse.db, cwd: io.cwd, logger, width: Number(options.width) });
         io.stdout.write(text);
       } finally {

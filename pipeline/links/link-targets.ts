@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../warehouse/database.js';
 import type { LinkEnd, LinkTargets } from './build-links.js';
-import { githubRepositoryFromUrl } from './github-repository.js';
+import { repositoryFromUrl } from '../../collectors/github/repository-url.js';
 
 /*
  * What the warehouse knows that references can point at: Jira projects, collected GitHub issues
@@ -62,7 +62,7 @@ export async function loadLinkTargets(db: Kysely<Database>, configuredJiraProjec
   for (const row of named.rows) remember(row.repo_id, row.repo_full_name);
   const repos = await sql<{ repo_id: string; url: string | null }>`SELECT repo_id, url FROM core.repos ORDER BY repo_id`.execute(db);
   for (const row of repos.rows) {
-    const repository = githubRepositoryFromUrl(row.url);
+    const repository = repositoryFromUrl(row.url);
     if (repository) remember(row.repo_id, repository);
   }
 

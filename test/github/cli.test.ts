@@ -1,24 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../pipeline/cli/main.js';
+import { runCli, type CapturedCli } from '../helpers/cli.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import type { FakeGithub } from './fake-github.js';
 import { startScenario, TOKEN } from './scenario.js';
 
-/** Run the CLI in-process with captured output and the given environment. */
-async function cli(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(['node', 'codeledger', '--log-format', 'json', ...args], { stdout, stderr: stderr as unknown as NodeJS.WriteStream, env, cwd });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<CapturedCli> => runCli(args, { cwd, env });
 
 describe('codeledger run with a GitHub source', () => {
   let github: FakeGithub;

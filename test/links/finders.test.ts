@@ -8,7 +8,7 @@ import {
   findTextReferences,
 } from '../../pipeline/links/find-references.js';
 import { findGithubReferences } from '../../pipeline/links/github-references.js';
-import { githubRepositoryFromUrl } from '../../pipeline/links/github-repository.js';
+import { repositoryFromUrl } from '../../collectors/github/repository-url.js';
 import { findJiraKeys, jiraProject } from '../../pipeline/links/jira-keys.js';
 import { maskNonProse } from '../../pipeline/links/markdown-prose.js';
 
@@ -79,14 +79,14 @@ describe('GitHub references', () => {
   });
 
   it('reads owner/name from remote URLs', () => {
-    expect(githubRepositoryFromUrl('https://github.com/acme/web.git')).toBe('acme/web');
-    expect(githubRepositoryFromUrl('https://github.com/acme/web/')).toBe('acme/web');
-    expect(githubRepositoryFromUrl('git@github.example.com:acme/api.git')).toBe('acme/api');
-    expect(githubRepositoryFromUrl('ssh://git@github.com/acme/web.git')).toBe('acme/web');
-    expect(githubRepositoryFromUrl('/srv/git/web')).toBeNull();
-    expect(githubRepositoryFromUrl('file:///srv/acme/web')).toBeNull();
-    expect(githubRepositoryFromUrl('https://gitlab.com/group/sub/proj.git')).toBeNull();
-    expect(githubRepositoryFromUrl(null)).toBeNull();
+    expect(repositoryFromUrl('https://github.com/acme/web.git')).toBe('acme/web');
+    expect(repositoryFromUrl('https://github.com/acme/web/')).toBe('acme/web');
+    expect(repositoryFromUrl('git@github.example.com:acme/api.git')).toBe('acme/api');
+    expect(repositoryFromUrl('ssh://git@github.com/acme/web.git')).toBe('acme/web');
+    expect(repositoryFromUrl('/srv/git/web')).toBeNull();
+    expect(repositoryFromUrl('file:///srv/acme/web')).toBeNull();
+    expect(repositoryFromUrl('https://gitlab.com/group/sub/proj.git')).toBeNull();
+    expect(repositoryFromUrl(null)).toBeNull();
   });
 });
 

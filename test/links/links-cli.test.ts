@@ -1,30 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../pipeline/cli/main.js';
+import { runCli, type CapturedCli } from '../helpers/cli.js';
 import { openWarehouse } from '../../pipeline/warehouse/open-warehouse.js';
 import { createTestRepo, type TestRepo } from '../helpers/git-repo.js';
 import { insertDelivery, pullRequest } from './fixtures.js';
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI in-process with captured output. */
-async function cli(cwd: string, ...args: string[]): Promise<Captured> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  (stderr as unknown as PassThrough).on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(['node', 'codeledger', '--log-format', 'json', ...args], { stdout, stderr, env: {}, cwd });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (cwd: string, ...args: string[]): Promise<CapturedCli> => runCli(args, { cwd });
 
 /*
  * `codeledger links` on an embedded warehouse: a real repository analysed by `codeledger run`,
