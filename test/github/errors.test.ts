@@ -40,7 +40,7 @@ describe.each(backends)('GitHub errors and rate limits on $name', ({ open }) => 
     const working = githubSource(github.baseUrl, { name: 'working', ...API_ONLY }, {}, 1);
     const outcomes = await runSources(warehouse, [broken, working], { env: { BROKEN_TOKEN: 'ghp_wrong_value', GITHUB_TOKEN: TOKEN } });
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'succeeded']);
-    expect(outcomes[0]!.error).toMatch(/^github:broken: the credential in environment variable BROKEN_TOKEN was refused \(401 from GET .*\/repos\/acme\/api: Bad credentials/);
+    expect(outcomes[0]!.error).toMatch(/^the credential in environment variable BROKEN_TOKEN was refused \(401 from GET .*\/repos\/acme\/api: Bad credentials/);
     expect(outcomes[0]!.error).not.toContain('ghp_wrong_value');
     // 401 is never retried.
     expect(requestsTo(github, (request) => request.authorization === 'token ghp_wrong_value')).toHaveLength(1);
@@ -63,7 +63,7 @@ describe.each(backends)('GitHub errors and rate limits on $name', ({ open }) => 
     });
     const [outcome] = await runSources(warehouse, [githubSource(github.baseUrl)]);
     expect(outcome!.status).toBe('failed');
-    expect(outcome!.error).toContain('github:acme: the credential in environment variable GITHUB_TOKEN was refused (403');
+    expect(outcome!.error).toContain('the credential in environment variable GITHUB_TOKEN was refused (403');
     expect(outcome!.error).toContain('SAML');
   });
 
@@ -218,6 +218,6 @@ describe.each(backends)('GitHub errors and rate limits on $name', ({ open }) => 
 
     const [refused] = await runSources(warehouse, [source], { env: { APP_ID: '123', APP_KEY: 'not a key' } });
     expect(refused!.status).toBe('failed');
-    expect(refused!.error).toBe('github:acme: the credential in environment variable APP_KEY was refused (the value is not a PEM private key)');
+    expect(refused!.error).toBe('the credential in environment variable APP_KEY was refused (the value is not a PEM private key)');
   });
 });
