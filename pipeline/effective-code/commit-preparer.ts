@@ -1,10 +1,11 @@
 import type { DiffHunk, FileDiff, ParsedCommit } from '../../collectors/git/types.js';
 import type { FileClassification, FileKind } from '../classify/classify-file.js';
-import { normaliseLine } from '../line-ops/normalise.js';
-import { analyseSource, enclosingCcn, isKeywordOnlyLine, type SourceAnalysis } from '../source-analysis/analyse-source.js';
-import { decodeBlobLines } from './blob-lines.js';
+import { ContextHashCollector, ContextWindowScanner } from '../line-ops/context-windows.js';
+import type { OpsContextHashes } from '../line-ops/types.js';
+import { analyseSource, ccnAtLine, lineFactsOf, type LineFacts } from '../source-analysis/analyse-source.js';
+import { FileContent } from './file-content.js';
 import { applyHunks, FileState, hunksMatch } from './file-state.js';
-import { LINE_COMMENT, LINE_KEYWORD_ONLY, type ContextRegion, type PreparedCommit, type PreparedFile } from './prepared-commit.js';
+import { LINE_COMMENT, type PreparedCommit, type PreparedFile } from './prepared-commit.js';
 import type { EngineSettings } from './settings.js';
 
 /** What the preparer needs from outside (all of it can be rebuilt inside a worker thread). */
@@ -28,14 +29,11 @@ export interface PreparerDependencies {
  */
 export const CONTEXT_LINES = 16;
 
+/** Characters of a file's start the classifier reads (shebangs, "generated" markers). */
+const CONTENT_HEAD_CHARS = 2048;
+
 /** Minified files are a few very long lines; the first lines are a faithful sample. */
 const MINIFIED_SAMPLE_LINES = 200;
-
-/**
- * Keyword- and punctuation-only lines (`} else {`, `end`, `begin`) are short; only lines of at
- * most this many characters are checked, which skips the cost for ordinary code lines.
- */
-const KEYWORD_ONLY_MAX_LENGTH = 64;
 
 /** Kinds whose files never seed the copy/paste history (machine-written content). */
 const NO_HISTORY_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['generated', 'lockfile', 'data', 'binary']);
@@ -50,9 +48,12 @@ const NO_HISTORY_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['generated', 
 export class CommitPreparer {
   private readonly files = new Map<string, FileState>();
   private readonly deps: PreparerDependencies;
+  private readonly contextWindows: ContextWindowScanner;
 
   constructor(deps: PreparerDependencies) {
     this.deps = deps;
+    const { copyPasteMinLines, trivialMinAlphanumeric } = deps.settings.thresholds;
+    this.contextWindows = new ContextWindowScanner(copyPasteMinLines, trivialMinAlphanumeric);
   }
 
   /** Prepare the next commit of the history (oldest first). */
@@ -79,7 +80,10 @@ export class CommitPreparer {
     }
 
     let resetBefore = false;
-    if (!state || state.lost || !hunksMatch(state, diff.hunks)) {
+    let applies: boolean;
+    if (state !== null && !state.lost && hunksMatch(state, diff.hunks)) {
+      applies = true;
+    } else {
       const reloaded = await this.reload(diff.oldBlob);
       if (reloaded) {
         state = reloaded;
@@ -90,12 +94,13 @@ export class CommitPreparer {
         state = markLost(state ?? new FileState());
         resetBefore = true;
       }
+      applies = hunksMatch(state, diff.hunks);
     }
-    const oldLines = state.lines;
-    const oldLineCount = oldLines.length;
-    const oldCached = state.analysis && !state.lost ? { analysis: state.analysis, language: state.analysisLanguage } : null;
+    const oldContent = state.content;
+    const oldLineCount = oldContent.lineCount;
+    const oldCached = state.facts && !state.lost ? { facts: state.facts, language: state.factsLanguage } : null;
     let resetAfter = false;
-    if (hunksMatch(state, diff.hunks)) {
+    if (applies) {
       applyHunks(state, diff.hunks);
       state.lost = false;
     } else {
@@ -106,36 +111,36 @@ export class CommitPreparer {
     }
     if (diff.status !== 'deleted' && diff.newPath) this.files.set(diff.newPath, state);
 
-    const newLines = state.lines;
-    const classification = this.classify(path, diff, diff.status === 'deleted' ? oldLines : newLines);
+    const newContent = state.content;
+    const classification = this.classify(path, diff, diff.status === 'deleted' ? oldContent : newContent);
     const language = classification.language;
     const fileGated = this.isFileGated(classification.kind);
     const contentKnown = !state.lost;
     const needOld = language !== null && !fileGated && contentKnown && diff.hunks.some((h) => h.removed.length > 0);
     const needNew = language !== null && !fileGated && contentKnown && diff.hunks.some((h) => h.added.length > 0);
-    const oldAnalysis = needOld
+    const oldFacts = needOld
       ? oldCached && oldCached.language === language
-        ? oldCached.analysis
-        : analyseSource(language, oldLines.join('\n'))
+        ? oldCached.facts
+        : lineFactsOf(analyseSource(language, oldContent.text()))
       : null;
-    const newAnalysis = needNew ? this.currentAnalysis(state, language!) : null;
+    const newFacts = needNew ? this.currentFacts(state, language!) : null;
 
     const prepared = emptyPrepared(diff, path, false, classification);
     prepared.resetBefore = resetBefore;
     prepared.oldLineCount = oldLineCount;
     prepared.resetAfter = resetAfter;
-    prepared.newLineCount = newLines.length;
+    prepared.newLineCount = newContent.lineCount;
     prepared.hunkOldStartCcn = new Int32Array(diff.hunks.length);
     for (let h = 0; h < diff.hunks.length; h++) {
       const hunk = diff.hunks[h]!;
-      prepared.removedFlags.push(lineFlags(hunk.removed, oldAnalysis, hunk.oldStart, language, fileGated));
-      prepared.addedFlags.push(lineFlags(hunk.added, newAnalysis, hunk.newStart, language, fileGated));
-      prepared.removedCcn.push(lineCcn(hunk.removed.length, oldAnalysis, hunk.oldStart));
-      prepared.addedCcn.push(lineCcn(hunk.added.length, newAnalysis, hunk.newStart));
-      if (oldAnalysis && hunk.oldCount > 0) prepared.hunkOldStartCcn[h] = enclosingCcn(oldAnalysis, hunk.oldStart) ?? 0;
+      prepared.removedFlags.push(commentFlags(hunk.removed.length, oldFacts, hunk.oldStart, fileGated));
+      prepared.addedFlags.push(commentFlags(hunk.added.length, newFacts, hunk.newStart, fileGated));
+      prepared.removedCcn.push(lineCcn(hunk.removed.length, oldFacts, hunk.oldStart));
+      prepared.addedCcn.push(lineCcn(hunk.added.length, newFacts, hunk.newStart));
+      if (oldFacts && hunk.oldCount > 0) prepared.hunkOldStartCcn[h] = ccnAtLine(oldFacts, hunk.oldStart) ?? 0;
     }
     if (!NO_HISTORY_KINDS.has(classification.kind) && contentKnown && diff.hunks.length > 0 && diff.status !== 'deleted') {
-      prepared.context = diff.hunks.map((hunk) => contextRegion(newLines, hunk));
+      prepared.contextHashes = contextHashesOf(newContent, diff.hunks, this.contextWindows);
     }
     return prepared;
   }
@@ -144,7 +149,7 @@ export class CommitPreparer {
   private takeState(diff: FileDiff): FileState | null {
     if (diff.status === 'added' || diff.oldPath === null) return diff.status === 'added' ? new FileState() : null;
     const existing = this.files.get(diff.oldPath) ?? null;
-    if (diff.status === 'copied') return existing ? new FileState([...existing.lines]) : null;
+    if (diff.status === 'copied') return existing ? new FileState(existing.content) : null;
     if (diff.oldPath !== diff.newPath || diff.status === 'deleted') this.files.delete(diff.oldPath);
     return existing;
   }
@@ -152,22 +157,19 @@ export class CommitPreparer {
   private async reload(blob: string | null): Promise<FileState | null> {
     if (!blob || !this.deps.readBlob) return null;
     const bytes = await this.deps.readBlob(blob);
-    return bytes ? new FileState(decodeBlobLines(bytes)) : null;
+    return bytes ? new FileState(FileContent.fromBlob(bytes)) : null;
   }
 
-  private classify(path: string, diff: FileDiff, content: readonly string[] | null): FileClassification {
+  private classify(path: string, diff: FileDiff, content: FileContent | null): FileClassification {
     const attributes = this.deps.attributes?.get(path);
-    if (!content || content.length === 0) return this.deps.classifyFile(path, { binary: diff.binary, attributes });
-    let head = '';
-    for (let i = 0; i < content.length && head.length < 2048; i++) head += content[i] + '\n';
-    const sample = Math.min(content.length, MINIFIED_SAMPLE_LINES);
-    let chars = 0;
-    for (let i = 0; i < sample; i++) chars += content[i]!.length;
+    if (!content || content.lineCount === 0) return this.deps.classifyFile(path, { binary: diff.binary, attributes });
+    const sample = Math.min(content.lineCount, MINIFIED_SAMPLE_LINES);
     return this.deps.classifyFile(path, {
       binary: diff.binary,
       attributes,
-      contentHead: head.slice(0, 2048),
-      averageLineLength: chars / sample,
+      // The first 2048 characters of the lines, each followed by a newline.
+      contentHead: content.head(CONTENT_HEAD_CHARS),
+      averageLineLength: content.charsOfFirstLines(sample) / sample,
     });
   }
 
@@ -190,12 +192,12 @@ export class CommitPreparer {
     }
   }
 
-  private currentAnalysis(state: FileState, language: string): SourceAnalysis {
-    if (!state.analysis || state.analysisLanguage !== language) {
-      state.analysis = analyseSource(language, state.text());
-      state.analysisLanguage = language;
+  private currentFacts(state: FileState, language: string): LineFacts {
+    if (!state.facts || state.factsLanguage !== language) {
+      state.facts = lineFactsOf(analyseSource(language, state.content.text()));
+      state.factsLanguage = language;
     }
-    return state.analysis;
+    return state.facts;
   }
 }
 
@@ -214,47 +216,52 @@ function emptyPrepared(diff: FileDiff, path: string, excluded: boolean, classifi
     oldLineCount: 0,
     resetAfter: false,
     newLineCount: 0,
-    context: null,
+    contextHashes: null,
   };
 }
 
-function lineFlags(
-  lines: readonly string[],
-  analysis: SourceAnalysis | null,
-  firstLine: number,
-  language: string | null,
-  fileGated: boolean,
-): Uint8Array {
-  const flags = new Uint8Array(lines.length);
-  if (fileGated) return flags;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!;
-    if (analysis && analysis.commentOnly[firstLine - 1 + i] === 1) {
-      flags[i] = LINE_COMMENT;
-    } else if (text.length <= KEYWORD_ONLY_MAX_LENGTH && isKeywordOnlyLine(normaliseLine(text), language)) {
-      flags[i] = LINE_KEYWORD_ONLY;
-    }
-  }
+/** LINE_COMMENT for the comment-only lines among `count` lines from `firstLine` (the scoring stage adds keyword-only flags). */
+function commentFlags(count: number, facts: LineFacts | null, firstLine: number, fileGated: boolean): Uint8Array {
+  const flags = new Uint8Array(count);
+  if (fileGated || !facts) return flags;
+  const commentOnly = facts.commentOnly;
+  for (let i = 0; i < count; i++) if (commentOnly[firstLine - 1 + i] === 1) flags[i] = LINE_COMMENT;
   return flags;
 }
 
-function lineCcn(count: number, analysis: SourceAnalysis | null, firstLine: number): Int32Array {
+function lineCcn(count: number, facts: LineFacts | null, firstLine: number): Int32Array {
   const ccn = new Int32Array(count);
-  if (!analysis) return ccn;
-  for (let i = 0; i < count; i++) ccn[i] = enclosingCcn(analysis, firstLine + i) ?? 0;
+  if (!facts || facts.ranges.length === 0) return ccn;
+  for (let i = 0; i < count; i++) ccn[i] = ccnAtLine(facts, firstLine + i) ?? 0;
   return ccn;
 }
 
-function contextRegion(lines: readonly string[], hunk: DiffHunk): ContextRegion {
-  // For a removal-only hunk git's newStart is the line before the removed block.
-  const first = hunk.newCount > 0 ? hunk.newStart - 1 : hunk.newStart;
-  const start = Math.max(0, first - CONTEXT_LINES);
-  const end = Math.min(lines.length, first + hunk.newCount + CONTEXT_LINES);
-  return { start: start + 1, lines: lines.slice(start, end) };
+/**
+ * The window-line hashes the copy/paste history records around each hunk, looked for within
+ * CONTEXT_LINES lines of the new version on each side of it.
+ */
+function contextHashesOf(content: FileContent, hunks: readonly DiffHunk[], scanner: ContextWindowScanner): OpsContextHashes {
+  const collector = new ContextHashCollector(hunks.length);
+  for (const hunk of hunks) {
+    // For a removal-only hunk git's newStart is the line before the removed block.
+    const first = hunk.newCount > 0 ? hunk.newStart - 1 : hunk.newStart;
+    const start = Math.max(0, first - CONTEXT_LINES);
+    const regionLength = Math.max(0, Math.min(content.lineCount, first + hunk.newCount + CONTEXT_LINES) - start);
+    const lineAt = (index: number) => content.lineAt(start + index);
+    // Where the hunk's added lines sit in the region (git's newStart, 1-based, shifted to it).
+    const newStart = hunk.newStart - start;
+    const added = hunk.added.length;
+    const hunkStart = Math.min(regionLength, Math.max(0, added > 0 ? newStart - 1 : newStart));
+    collector.startHunk();
+    scanner.before(lineAt, hunkStart, collector);
+    collector.startAfter();
+    scanner.after(lineAt, regionLength, Math.min(regionLength, hunkStart + added), collector);
+  }
+  return collector.finish();
 }
 
 function markLost(state: FileState): FileState {
   state.lost = true;
-  state.analysis = null;
+  state.facts = null;
   return state;
 }

@@ -4,12 +4,13 @@ import type { AuthorClass } from '../attribution/ai-attribution.js';
 import type { FileClassification, FileKind } from '../classify/classify-file.js';
 import { detectLineOps } from '../line-ops/detect-line-ops.js';
 import { CopyPasteHistory } from '../line-ops/copy-paste-history.js';
-import type { LineOp, OpsFile, OpsLine } from '../line-ops/types.js';
+import type { LineOp, OpsFile } from '../line-ops/types.js';
 import { complexityWeight } from '../source-analysis/analyse-source.js';
 import { emptyBucketCounts, type Bucket } from './buckets.js';
-import { applyHunksToTags, untaggedLines, type LineTag } from './line-tags.js';
+import { applyHunksToTags, untaggedLines, type LineTags } from './line-tags.js';
 import { computePatchId } from './patch-id.js';
-import { LINE_COMMENT, LINE_KEYWORD_ONLY, type PreparedCommit, type PreparedFile } from './prepared-commit.js';
+import { markKeywordOnlyLines } from './keyword-only-flags.js';
+import type { PreparedCommit, PreparedFile } from './prepared-commit.js';
 import type { EngineSettings } from './settings.js';
 import { SurvivalTracker, type ChurnEvent } from './survival.js';
 import type { CommitFileRecord, CommitRecord, EffectiveCodeRecord, LineDetail } from './records.js';
@@ -79,8 +80,8 @@ const CHURNING_OPS: ReadonlySet<LineOp> = new Set<LineOp>(['delete', 'update_pai
 interface CountedFile {
   index: number;
   prepared: PreparedFile;
-  removedTags: LineTag[][];
-  newTags: LineTag[];
+  removedTags: LineTags[];
+  newTags: LineTags;
   ops: OpsFile;
 }
 
@@ -97,7 +98,7 @@ interface CountedFile {
  * }
  */
 export class EffectiveCodeEngine {
-  private readonly tags = new Map<string, LineTag[]>();
+  private readonly tags = new Map<string, LineTags>();
   private readonly history: CopyPasteHistory;
   private readonly survival: SurvivalTracker;
   private readonly seenPatchIds = new Set<string>();
@@ -189,25 +190,30 @@ export class EffectiveCodeEngine {
       if (wholeFileBucket) {
         // Gated text files still seed the copy/paste history (code copied out of vendored or
         // documented sources is copy/paste); the preparer sends no context for machine-written files.
-        if (file.context) recordFiles.push(...contextOpsFiles(file));
+        if (file.contextHashes) recordFiles.push(opsFileFor(file));
         row[`${wholeFileBucket}_lines`] += added + deleted;
         if (explain) pushGatedDetails(lines, path, diff, wholeFileBucket, fileGate ? classification.reason : `commit gate: ${gate}`);
         continue;
       }
       if (diff.hunks.length === 0) continue;
+      for (let h = 0; h < diff.hunks.length; h++) {
+        markKeywordOnlyLines(diff.hunks[h]!.removed, file.removedFlags[h]!, classification.language);
+        markKeywordOnlyLines(diff.hunks[h]!.added, file.addedFlags[h]!, classification.language);
+      }
       counted.push({
         index: effective.length - 1,
         prepared: file,
         removedTags,
-        newTags: this.tags.get(diff.newPath ?? '') ?? [],
+        newTags: this.tags.get(diff.newPath ?? '') ?? untaggedLines(0),
         ops: opsFileFor(file),
       });
     }
 
     const countedOps = counted.map((c) => c.ops);
     const ops = detectLineOps(countedOps, this.history, settings.thresholds);
-    for (const file of counted) if (file.prepared.context) recordFiles.push(...contextOpsFiles(file.prepared));
-    this.history.recordCommit(recordFiles);
+    // Counted files first and as the same objects, so recording reuses detection's line scans;
+    // files without context (machine-written, or content not known) are skipped by recordWindows.
+    this.history.recordCommit(recordFiles.length === 0 ? countedOps : [...countedOps, ...recordFiles]);
 
     for (let f = 0; f < counted.length; f++) {
       const file = counted[f]!;
@@ -251,9 +257,9 @@ export class EffectiveCodeEngine {
    * (renames move them, copies and reloads start untagged, deletions drop them), and return the
    * tags of the lines each hunk removed.
    */
-  private advanceTags(file: PreparedFile): LineTag[][] {
+  private advanceTags(file: PreparedFile): LineTags[] {
     const { diff } = file;
-    let tags: LineTag[] | undefined;
+    let tags: LineTags | undefined;
     if (diff.status !== 'added' && diff.oldPath !== null) {
       const existing = this.tags.get(diff.oldPath);
       if (diff.status === 'copied') tags = existing ? untaggedLines(existing.length) : undefined;
@@ -311,7 +317,7 @@ export class EffectiveCodeEngine {
         const ccn = ccnOrNull(removedCcn?.[i]);
         const weight = this.lineWeight(op, ccn, workTypeWeight, 1, row);
         const tag = removedTags?.[i];
-        if (tag && CHURNING_OPS.has(op)) this.survival.recordRemoval(churnSha, mergedAt, tag);
+        if (tag !== undefined && CHURNING_OPS.has(op)) this.survival.recordRemoval(churnSha, mergedAt, tag);
         details?.push(lineDetail(path, '-', hunk.oldStart + i, hunk.removed[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, 1));
       }
       for (let i = 0; i < hunk.added.length; i++) {
@@ -332,7 +338,7 @@ export class EffectiveCodeEngine {
         if (weight.value > 0) {
           if (originId < 0) originId = this.survival.registerOrigin(churnSha, path, mergedAt);
           const position = hunk.newStart - 1 + i;
-          if (position < file.newTags.length) file.newTags[position] = { origin: originId, weight: weight.value };
+          if (position < file.newTags.length) file.newTags[position] = this.survival.tagFor(originId, weight.value);
         }
         details?.push(lineDetail(path, '+', hunk.newStart + i, hunk.added[i]!, OP_BUCKET[op], op, ccn, weight, workTypeWeight, bulk));
       }
@@ -435,43 +441,28 @@ function ccnOrNull(value: number | undefined): number | null {
   return value === undefined || value === 0 ? null : value;
 }
 
-/** The op-detection view of a prepared file: its hunks' lines with the preparer's flags. */
+/**
+ * The op-detection view of a prepared file: the diff's own line arrays with the preparer's flag
+ * bytes and line scans (the preparer's flag bits are the detector's), and for the copy/paste
+ * history the window lines of the new version around each hunk, so blocks assembled over
+ * several commits are found. A file without them is not recorded.
+ */
 function opsFileFor(file: PreparedFile): OpsFile {
   const { diff } = file;
   return {
     hunks: diff.hunks.map((hunk, h) => ({
-      removed: hunk.removed.map((text, i) => opsLine(text, file.removedFlags[h]?.[i] ?? 0)),
-      added: hunk.added.map((text, i) => opsLine(text, file.addedFlags[h]?.[i] ?? 0)),
+      removed: hunk.removed,
+      added: hunk.added,
+      removedFlags: file.removedFlags[h]!,
+      addedFlags: file.addedFlags[h]!,
+      removedScan: file.removedScan?.[h],
+      addedScan: file.addedScan?.[h],
     })),
-    // Copy/paste recording gets its context separately (contextOpsFiles), so no content here.
     newContent: null,
     hunkNewStarts: diff.hunks.map((h) => h.newStart),
+    hunkContextHashes: file.contextHashes ?? undefined,
+    recordWindows: file.contextHashes !== null,
   };
-}
-
-function opsLine(text: string, flags: number): OpsLine {
-  return { text, comment: (flags & LINE_COMMENT) !== 0, keywordOnly: (flags & LINE_KEYWORD_ONLY) !== 0 };
-}
-
-/**
- * What the copy/paste history records for a file: each hunk with the new-version lines around it
- * (the preparer's context regions), so blocks assembled over several commits are found.
- */
-function contextOpsFiles(file: PreparedFile): OpsFile[] {
-  const regions = file.context ?? [];
-  return file.diff.hunks.map((hunk, h) => {
-    const region = regions[h];
-    return {
-      hunks: [
-        {
-          removed: [],
-          added: hunk.added.map((text) => ({ text, comment: false, keywordOnly: false })),
-        },
-      ],
-      newContent: region ? region.lines : null,
-      hunkNewStarts: region ? [hunk.newStart - region.start + 1] : [],
-    };
-  });
 }
 
 function newEffectiveRecord(

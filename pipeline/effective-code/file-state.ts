@@ -1,6 +1,6 @@
 import type { DiffHunk } from '../../collectors/git/types.js';
-import type { SourceAnalysis } from '../source-analysis/analyse-source.js';
-import { spliceHunks } from './hunk-splice.js';
+import type { LineFacts } from '../source-analysis/analyse-source.js';
+import { FileContent } from './file-content.js';
 
 /**
  * The current content of one file on the replayed first-parent history.
@@ -10,20 +10,18 @@ import { spliceHunks } from './hunk-splice.js';
  * skipped or did not match), to be reloaded from its blob.
  */
 export class FileState {
-  lines: string[];
-  /** Source analysis of the current version, computed lazily and dropped when the content changes. */
-  analysis: SourceAnalysis | null = null;
-  /** Language the cached analysis was made for (a rename can change it). */
-  analysisLanguage: string | null = null;
+  content: FileContent;
+  /**
+   * Line facts (comment-only lines, function CCNs) of the current version, computed lazily and
+   * dropped when the content changes. Compact on purpose: every file keeps its own between commits.
+   */
+  facts: LineFacts | null = null;
+  /** Language the cached facts were computed for (a rename can change it). */
+  factsLanguage: string | null = null;
   lost = false;
 
-  constructor(lines: string[] = []) {
-    this.lines = lines;
-  }
-
-  /** The whole text, as the tokenizer wants it. */
-  text(): string {
-    return this.lines.join('\n');
+  constructor(content: FileContent = FileContent.EMPTY) {
+    this.content = content;
   }
 }
 
@@ -32,15 +30,17 @@ export class FileState {
  * state that drifted, for example after a diff was skipped).
  */
 export function hunksMatch(state: FileState, hunks: readonly DiffHunk[]): boolean {
+  const { content } = state;
+  const lineCount = content.lineCount;
   for (const hunk of hunks) {
     if (hunk.oldCount === 0) {
-      if (hunk.oldStart > state.lines.length) return false;
+      if (hunk.oldStart > lineCount) return false;
       continue;
     }
     const start = hunk.oldStart - 1;
-    if (start + hunk.removed.length > state.lines.length) return false;
+    if (start + hunk.removed.length > lineCount) return false;
     for (let i = 0; i < hunk.removed.length; i++) {
-      if (state.lines[start + i] !== hunk.removed[i]) return false;
+      if (!content.lineEquals(start + i, hunk.removed[i]!)) return false;
     }
   }
   return true;
@@ -48,6 +48,6 @@ export function hunksMatch(state: FileState, hunks: readonly DiffHunk[]): boolea
 
 /** Apply zero-context hunks to the file's content. */
 export function applyHunks(state: FileState, hunks: readonly DiffHunk[]): void {
-  state.lines = spliceHunks(state.lines, hunks, (hunk, i) => hunk.added[i]!).values;
-  state.analysis = null;
+  state.content = state.content.applyHunks(hunks);
+  state.facts = null;
 }

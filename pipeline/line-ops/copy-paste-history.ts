@@ -3,6 +3,7 @@
  * normalised lines that appeared in the files of earlier commits.
  */
 import { addedTextOf } from './commit-line-table.js';
+import { ContextWindowScanner } from './context-windows.js';
 import { createLineScanColumns, scanLineInto, type LineScanColumns } from './line-scan.js';
 import type { OpsFile, OpsThresholds } from './types.js';
 import { isWindowLineOfLength, WindowSequence } from './window-hash.js';
@@ -46,7 +47,7 @@ export class CopyPasteHistory {
   /** Window-line hashes of the hunk being recorded, context included. */
   private readonly sequence = new WindowSequence();
   private windowHashes = new Float64Array(256);
-  private readonly contextScratch: Float64Array;
+  private readonly context: ContextWindowScanner;
   /** One-line scan results of context lines and of added lines detection did not analyse. */
   private readonly scanned: LineScanColumns = createLineScanColumns(1);
   /** The files whose added-line analysis `analysed` holds (see reuseAnalysedAddedLines), or null. */
@@ -69,7 +70,7 @@ export class CopyPasteHistory {
     this.windowLines = copyPasteMinLines;
     this.minAlphanumeric = trivialMinAlphanumeric;
     this.windows = new WindowHashSet(initialCapacity);
-    this.contextScratch = new Float64Array(copyPasteMinLines);
+    this.context = new ContextWindowScanner(copyPasteMinLines, trivialMinAlphanumeric);
   }
 
   /** Number of distinct windows remembered. */
@@ -101,7 +102,8 @@ export class CopyPasteHistory {
    * block assembled over several commits, or two blocks joined by a deletion, is remembered as
    * the file now shows it. Windows lying wholly in untouched context were recorded by the
    * commits that wrote them. Without `newContent`, the hunk's region of `hunkContexts` serves as
-   * the file content; without either, only the added lines are recorded.
+   * the file content, or `hunkContextHashes` gives the context lines' hashes directly; without
+   * any of them, only the added lines are recorded.
    *
    * @example
    * history.recordCommit([{ hunks: [{ removed: [], added }], newContent: lines, hunkNewStarts: [1] }]);
@@ -117,9 +119,18 @@ export class CopyPasteHistory {
         continue;
       }
       const { hunkNewStarts, hunkContexts } = file;
+      const contextHashes = file.newContent === null && hunkContexts === undefined ? (file.hunkContextHashes ?? null) : null;
       for (let hunk = 0; hunk < file.hunks.length; hunk++) {
         const hunkLines = file.hunks[hunk]!;
         const added = hunkLines.added;
+        if (contextHashes !== null) {
+          this.sequence.clear();
+          this.pushHashes(contextHashes.hashes, contextHashes.offsets[2 * hunk]!, contextHashes.offsets[2 * hunk + 1]!);
+          addedIndex = this.pushAddedLines(hunkLines, analysed, addedIndex);
+          this.pushHashes(contextHashes.hashes, contextHashes.offsets[2 * hunk + 1]!, contextHashes.offsets[2 * hunk + 2]!);
+          this.insertWindows();
+          continue;
+        }
         // Either the whole new version, or this hunk's region of it with line numbers shifted to match.
         const region = file.newContent === null ? (hunkContexts?.[hunk] ?? null) : null;
         const newContent = region === null ? file.newContent : region.lines;
@@ -131,18 +142,9 @@ export class CopyPasteHistory {
           ? Math.min(newContent.length, Math.max(0, added.length > 0 ? newStart - 1 : newStart))
           : 0;
         this.sequence.clear();
-        if (hasContext) this.pushContextBefore(newContent, regionStart);
-        if (analysed === null) {
-          for (let i = 0; i < added.length; i++) this.pushIfWindowLine(addedTextOf(hunkLines, i));
-        } else {
-          for (let i = addedIndex; i < addedIndex + added.length; i++) {
-            if (isWindowLineOfLength(analysed.normalisedLengths[i]!, analysed.alphanumerics[i]!, this.minAlphanumeric)) {
-              this.sequence.push(analysed.hashes[i]!);
-            }
-          }
-          addedIndex += added.length;
-        }
-        if (hasContext) this.pushContextAfter(newContent, Math.min(newContent.length, regionStart + added.length));
+        if (hasContext) this.context.before((index) => newContent[index]!, regionStart, this.sequence);
+        addedIndex = this.pushAddedLines(hunkLines, analysed, addedIndex);
+        if (hasContext) this.context.after((index) => newContent[index]!, newContent.length, Math.min(newContent.length, regionStart + added.length), this.sequence);
         this.insertWindows();
       }
     }
@@ -239,24 +241,35 @@ export class CopyPasteHistory {
     return history;
   }
 
-  /** Pushes the hashes of up to N − 1 window lines found walking back from `regionStart`, in file order. */
-  private pushContextBefore(content: readonly string[], regionStart: number): void {
-    const wanted = this.windowLines - 1;
-    const reversed = this.contextScratch;
-    let found = 0;
-    for (let index = regionStart - 1; index >= 0 && found < wanted; index--) {
-      if (this.scanWindowLine(content[index]!)) reversed[found++] = this.scanned.hashes[0]!;
+  /**
+   * Pushes the hashes of a hunk's added window lines — from the analysis detection left (whose
+   * added lines start at `addedIndex`) when there is one, else from the hunk's own scans or
+   * texts — and returns the analysis index after them.
+   */
+  private pushAddedLines(hunkLines: OpsFile['hunks'][number], analysed: LineScanColumns | null, addedIndex: number): number {
+    const count = hunkLines.added.length;
+    if (analysed === null) {
+      const scans = 'addedScan' in hunkLines ? hunkLines.addedScan : undefined;
+      if (scans === undefined) {
+        for (let i = 0; i < count; i++) this.pushIfWindowLine(addedTextOf(hunkLines, i));
+      } else {
+        for (let i = 0; i < count; i++) {
+          if (isWindowLineOfLength(scans.normalisedLengths[i]!, scans.alphanumerics[i]!, this.minAlphanumeric)) this.sequence.push(scans.hashes[i]!);
+        }
+      }
+      return addedIndex;
     }
-    for (let k = found - 1; k >= 0; k--) this.sequence.push(reversed[k]!);
+    for (let i = addedIndex; i < addedIndex + count; i++) {
+      if (isWindowLineOfLength(analysed.normalisedLengths[i]!, analysed.alphanumerics[i]!, this.minAlphanumeric)) {
+        this.sequence.push(analysed.hashes[i]!);
+      }
+    }
+    return addedIndex + count;
   }
 
-  /** Pushes the hashes of up to N − 1 window lines from `regionEnd` on. */
-  private pushContextAfter(content: readonly string[], regionEnd: number): void {
-    const wanted = this.windowLines - 1;
-    let found = 0;
-    for (let index = regionEnd; index < content.length && found < wanted; index++) {
-      if (this.pushIfWindowLine(content[index]!)) found++;
-    }
+  /** Pushes `hashes[from … to)` onto the sequence. */
+  private pushHashes(hashes: Float64Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.sequence.push(hashes[i]!);
   }
 
   /** Pushes the line's hash if it takes part in windows; tells whether it did. */

@@ -83,6 +83,19 @@ export interface OpsContextRegion {
   lines: readonly string[];
 }
 
+/**
+ * The context of every hunk of a file already reduced to what the copy/paste history takes
+ * from it: the line hashes (`scanLineInto` hashes) of up to N − 1 window lines before and after
+ * each hunk (see `ContextWindowScanner`). For hunk h, the "before" hashes are
+ * `hashes[offsets[2h] … offsets[2h + 1])` and the "after" hashes `hashes[offsets[2h + 1] … offsets[2h + 2])`,
+ * each in file order. Why: whoever holds the file can compute these few numbers instead of
+ * handing over dozens of context lines per hunk.
+ */
+export interface OpsContextHashes {
+  offsets: Int32Array;
+  hashes: Float64Array;
+}
+
 /** The surviving hunks of one file in one commit, each in either form. */
 export interface OpsFile {
   hunks: ReadonlyArray<OpsHunk | OpsTextHunk>;
@@ -97,6 +110,11 @@ export interface OpsFile {
    * only looked for inside each region.
    */
   hunkContexts?: ReadonlyArray<OpsContextRegion | null>;
+  /**
+   * Instead of `newContent` and `hunkContexts` (used when both are absent): the window-line
+   * hashes those would have given, per hunk.
+   */
+  hunkContextHashes?: OpsContextHashes;
   /**
    * False to leave this file out of `CopyPasteHistory.recordCommit` (detection still reads
    * it), e.g. when its content is not trustworthy. Lets a caller record the very array it

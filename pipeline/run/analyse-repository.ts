@@ -7,13 +7,22 @@ import type { EngineSettings } from '../effective-code/settings.js';
 import { IdentityCollector } from '../identities/git-identities.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../warehouse/database.js';
-import { applyRevertPairs, refreshChurn, refreshDurability, refreshReleases } from './refresh-effective-code.js';
+import {
+  applyRevertPairs,
+  durabilityDueBetween,
+  readRefreshMark,
+  refreshChurn,
+  refreshDurability,
+  refreshFingerprint,
+  refreshReleases,
+  saveRefreshMark,
+  type RefreshMark,
+} from './refresh-effective-code.js';
 import type { ProgressReporter } from './progress.js';
 import { readCursor, saveCursor, WarehouseWriter, type CommitCursor } from './warehouse-writer.js';
 import { countFirstParentCommits } from './commit-count.js';
 import { engineSettingsFrom } from './engine-settings.js';
-import { createScoringEngine } from './create-engine.js';
-import { streamPreparedHistory, type ReplayMode } from './prepared-history.js';
+import type { ReplayMode } from './prepared-history.js';
 
 /** A repository ready to analyse: where it is on disk and how the config describes it. */
 export interface RepositoryTarget {
@@ -95,10 +104,20 @@ export async function analyseRepository(target: RepositoryTarget, context: Analy
   }
 
   const tags = await listTags(target.path, target.config.releaseTagPattern);
-  await refreshReleases(db, repoId, await releasedCommits(target.path, target.branch.sha, tags));
-  if (settings.gates.reverts) await applyRevertPairs(db, repoId);
-  await refreshChurn(db, repoId);
-  await refreshDurability(db, repoId, settings, context.now);
+  const mark: RefreshMark = { fingerprint: refreshFingerprint({ head: target.branch.sha, tags, settings }), at: context.now };
+  const previous = mode === 'up-to-date' ? await readRefreshMark(db, sourceId) : null;
+  if (previous && previous.fingerprint === mark.fingerprint && previous.at <= mark.at) {
+    // Nothing was written and no input changed since the last complete refresh, whose results
+    // are in place: only the clock moved, and it matters only to rows whose window or release
+    // date it passed.
+    if (await durabilityDueBetween(db, repoId, previous.at, mark.at)) await refreshDurability(db, repoId, settings, context.now);
+  } else {
+    await refreshReleases(db, repoId, await releasedCommits(target.path, target.branch.sha, tags));
+    if (settings.gates.reverts) await applyRevertPairs(db, repoId);
+    await refreshChurn(db, repoId);
+    await refreshDurability(db, repoId, settings, context.now);
+  }
+  await saveRefreshMark(db, sourceId, mark);
   await sql`
     UPDATE core.repos SET head_sha = ${target.branch.sha}, updated_at = ${context.now},
       first_commit_at = (SELECT min(merged_at) FROM core.commits WHERE repo_id = ${repoId}),
@@ -130,6 +149,9 @@ async function replayHistory(
     onWarning();
     logger.warn(message, { repo: target.name, ...details });
   };
+  // Loaded here, not at start-up: a run with nothing new to analyse never needs the engine's
+  // modules (classifiers, tokenizers, language data), and loading them is a good part of its time.
+  const [{ createScoringEngine }, { streamPreparedHistory }] = await Promise.all([import('./create-engine.js'), import('./prepared-history.js')]);
   const engine = await createScoringEngine({ repoId, repoPath: path, head, config: context.config, settings });
   const writer = new WarehouseWriter(context.db, { repoId, sourceId, runId: context.runId });
   const emitAfter = cursor?.fpIndex ?? -1;

@@ -18,8 +18,12 @@ export interface PreparedHistoryOptions extends PreparerSpec {
   logger?: Logger;
 }
 
-/** Batches of prepared commits allowed in flight before the worker waits for the consumer. */
-const MAX_BATCHES_IN_FLIGHT = 4;
+/**
+ * Estimated bytes of prepared commits allowed in flight (sent by the worker, not yet taken by
+ * the scoring thread) before the worker waits: enough for the worker to run well ahead through
+ * stretches of small commits, small next to the memory the replay itself holds.
+ */
+const MAX_BYTES_IN_FLIGHT = 24 << 20;
 
 /**
  * The repository's first-parent history as prepared commits, oldest first.
@@ -62,7 +66,7 @@ async function* workerPreparedHistory(options: PreparedHistoryOptions): AsyncGen
     repo: options.repo,
     settings: options.settings,
     notesRef: options.notesRef,
-    maxBatchesInFlight: MAX_BATCHES_IN_FLIGHT,
+    maxBytesInFlight: MAX_BYTES_IN_FLIGHT,
   });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { ReleaseTag } from '../../collectors/git/release-tags.js';
 import type { Database } from '../warehouse/database.js';
 import type { EngineSettings } from '../effective-code/settings.js';
 import { BUCKETS } from '../effective-code/buckets.js';
@@ -139,4 +141,67 @@ export async function refreshDurability(
             OR e.ec_durable IS DISTINCT FROM CASE WHEN v.durability = 'durable' THEN v.surviving * ${merged}::numeric ELSE 0 END
             OR e.ec_released IS DISTINCT FROM CASE WHEN v.durability = 'durable' AND e.released_at IS NOT NULL AND e.released_at <= ${now}
                                                   THEN v.surviving * ${releasedWeight}::numeric ELSE 0 END)`.execute(db);
+}
+
+/** The sync-state stream recording what the last complete refresh of a repository was made from. */
+export const REFRESH_STREAM = 'refresh';
+
+/** What a refresh was computed from: its inputs' fingerprint and the clock it ran at. */
+export interface RefreshMark {
+  fingerprint: string;
+  at: Date;
+}
+
+/**
+ * The fingerprint of everything the post-run refresh reads besides the warehouse rows and the
+ * clock: the analysed head, the release tags and the engine settings.
+ *
+ * @example
+ * refreshFingerprint({ head: sha, tags: await listTags(path, '*'), settings });
+ */
+export function refreshFingerprint(inputs: { head: string; tags: readonly ReleaseTag[]; settings: EngineSettings }): string {
+  const tags = inputs.tags.map((tag) => `${tag.name}\u0000${tag.commitSha}\u0000${tag.time}`).sort();
+  return createHash('sha256').update(JSON.stringify({ head: inputs.head, tags, settings: inputs.settings })).digest('hex');
+}
+
+/** The mark of the last complete refresh of `sourceId`, or null when there is none. */
+export async function readRefreshMark(db: Kysely<Database>, sourceId: string): Promise<RefreshMark | null> {
+  const row = await db
+    .selectFrom('core.sync_state')
+    .select(['cursor', 'cursor_time'])
+    .where('source_id', '=', sourceId)
+    .where('stream', '=', REFRESH_STREAM)
+    .executeTakeFirst();
+  if (!row?.cursor || !row.cursor_time) return null;
+  return { fingerprint: row.cursor, at: new Date(row.cursor_time as Date | string) };
+}
+
+/** Record that the refresh of `sourceId` is complete for these inputs at `at`. */
+export async function saveRefreshMark(db: Kysely<Database>, sourceId: string, mark: RefreshMark): Promise<void> {
+  await db
+    .insertInto('core.sync_state')
+    .values({ source_id: sourceId, stream: REFRESH_STREAM, cursor: mark.fingerprint, cursor_time: mark.at, details: '{}', updated_at: mark.at })
+    .onConflict((oc) =>
+      oc.columns(['source_id', 'stream']).doUpdateSet((eb) => ({
+        cursor: eb.ref('excluded.cursor'),
+        cursor_time: eb.ref('excluded.cursor_time'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Whether moving the clock from `since` to `now` changes any row's durability phase: a row's
+ * window ends in between (pending → durable), or its release date falls in between (it starts
+ * earning released effective code). Nothing else in {@link refreshDurability} depends on the clock.
+ */
+export async function durabilityDueBetween(db: Kysely<Database>, repoId: string, since: Date, now: Date): Promise<boolean> {
+  const result = await sql<{ due: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM core.effective_code
+       WHERE repo_id = ${repoId}
+         AND ((durable_at > ${since} AND durable_at <= ${now}) OR (released_at > ${since} AND released_at <= ${now}))
+    ) AS due`.execute(db);
+  return result.rows[0]?.due === true;
 }

@@ -1,32 +1,38 @@
 /**
  * Worker-thread entry of the replay stage: streams the first-parent history from git, replays and
  * analyses it with the commit preparer, and posts prepared commits in batches. The parent
- * acknowledges each batch it has taken; the worker stops producing while `maxBatchesInFlight`
- * batches are unacknowledged, so memory stays bounded when scoring is the slower half.
+ * acknowledges each batch it has taken; the worker stops producing while the batches not yet
+ * acknowledged hold `maxBytesInFlight` (estimated) or more, so memory stays bounded when scoring
+ * is the slower half — by bytes rather than by batches, because one commit that imports a large
+ * tree outweighs thousands of ordinary ones, while small commits may run well ahead.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openBlobReader } from '../../collectors/git/blob-reader.js';
 import { streamFirstParentHistory } from '../../collectors/git/history-stream.js';
-import type { PreparedCommit } from '../effective-code/prepared-commit.js';
+import { preparedCommitBytes, type PreparedCommit } from '../effective-code/prepared-commit.js';
 import { createPreparer, type PreparerSpec } from './create-engine.js';
 import type { WorkerMessage } from './replay-worker-protocol.js';
 
 interface ReplayWorkerData extends PreparerSpec {
   notesRef?: string;
-  maxBatchesInFlight: number;
+  maxBytesInFlight: number;
 }
 
 /** Commits per message: large enough to amortise the hop between threads, small enough to start scoring early. */
 const BATCH_COMMITS = 16;
+/** A batch is sent early once its commits hold this many (estimated) bytes. */
+const BATCH_BYTES = 1 << 20;
 
 async function run(data: ReplayWorkerData): Promise<void> {
   const port = parentPort!;
   const post = (message: WorkerMessage) => port.postMessage(message);
-  let inFlight = 0;
+  // Estimated bytes of each batch sent and not yet acknowledged, oldest first (acks come in order).
+  const unacknowledged: number[] = [];
+  let bytesInFlight = 0;
   let release: (() => void) | null = null;
   port.on('message', (message: { type: string }) => {
     if (message.type === 'ack') {
-      inFlight--;
+      bytesInFlight -= unacknowledged.shift() ?? 0;
       release?.();
     }
   });
@@ -35,15 +41,19 @@ async function run(data: ReplayWorkerData): Promise<void> {
   try {
     const preparer = await createPreparer(data, { readBlob: (id) => blobs.read(id), warn });
     let batch: PreparedCommit[] = [];
+    let batchBytes = 0;
     const flush = async () => {
       if (batch.length === 0) return;
-      while (inFlight >= data.maxBatchesInFlight) {
+      // One batch may always travel, however large, so a huge commit cannot stall the stream.
+      while (unacknowledged.length > 0 && bytesInFlight + batchBytes > data.maxBytesInFlight) {
         await new Promise<void>((resolve) => (release = resolve));
         release = null;
       }
-      inFlight++;
+      unacknowledged.push(batchBytes);
+      bytesInFlight += batchBytes;
       post({ type: 'batch', commits: batch });
       batch = [];
+      batchBytes = 0;
     };
     for await (const commit of streamFirstParentHistory({
       repoPath: data.repoPath,
@@ -51,8 +61,10 @@ async function run(data: ReplayWorkerData): Promise<void> {
       notesRef: data.notesRef,
       logger: { debug() {}, info() {}, warn },
     })) {
-      batch.push(await preparer.prepare(commit));
-      if (batch.length >= BATCH_COMMITS) await flush();
+      const prepared = await preparer.prepare(commit);
+      batch.push(prepared);
+      batchBytes += preparedCommitBytes(prepared);
+      if (batch.length >= BATCH_COMMITS || batchBytes >= BATCH_BYTES) await flush();
     }
     await flush();
     post({ type: 'done' });

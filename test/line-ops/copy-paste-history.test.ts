@@ -5,7 +5,30 @@ import { detectLineOps } from '../../pipeline/line-ops/detect-line-ops.js';
 import { hashString, normaliseLine } from '../../pipeline/line-ops/normalise.js';
 import type { OpsFile } from '../../pipeline/line-ops/types.js';
 import { windowHash } from '../../pipeline/line-ops/window-hash.js';
+import { ContextHashCollector, ContextWindowScanner } from '../../pipeline/line-ops/context-windows.js';
 import { countOps, distinctLines, file, hunk } from './helpers.js';
+import { generateHistory } from './random-history.js';
+
+/** The same file with its per-hunk context regions reduced to window-line hashes, the way the replay stage hands them over. */
+function withContextHashes(opsFile: OpsFile): OpsFile {
+  if (opsFile.newContent !== null || opsFile.hunkContexts === undefined) return opsFile;
+  const scanner = new ContextWindowScanner(DEFAULT_OPS_THRESHOLDS.copyPasteMinLines, DEFAULT_OPS_THRESHOLDS.trivialMinAlphanumeric);
+  const collector = new ContextHashCollector(opsFile.hunks.length, 1);
+  opsFile.hunks.forEach((h, index) => {
+    collector.startHunk();
+    const region = opsFile.hunkContexts![index] ?? null;
+    const newStart = opsFile.hunkNewStarts[index];
+    if (region === null || newStart === undefined) return collector.startAfter();
+    const lineAt = (i: number) => region.lines[i]!;
+    const relative = newStart - region.start + 1;
+    const start = Math.min(region.lines.length, Math.max(0, h.added.length > 0 ? relative - 1 : relative));
+    scanner.before(lineAt, start, collector);
+    collector.startAfter();
+    scanner.after(lineAt, region.lines.length, Math.min(region.lines.length, start + h.added.length), collector);
+  });
+  const { hunkContexts: _regions, ...rest } = opsFile;
+  return { ...rest, hunkContextHashes: collector.finish() };
+}
 
 function hashOfBlock(lines: readonly string[]): number {
   return windowHash(Float64Array.from(lines.map((line) => hashString(normaliseLine(line)))), 0, lines.length);
@@ -58,6 +81,27 @@ describe('CopyPasteHistory.recordCommit', () => {
     const small = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
     small.recordCommit([{ hunks: [hunk([], [content[9]!])], newContent: null, hunkNewStarts: [10], hunkContexts: [{ start: 9, lines: content.slice(8, 11) }] }]);
     expect(small.size).toBe(0);
+  });
+
+  it('records the same windows from context hashes as from the context regions they were taken from', () => {
+    let withHashes = 0;
+    for (const seed of [3, 17, 41]) {
+      const fromRegions = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+      const fromHashes = new CopyPasteHistory(DEFAULT_OPS_THRESHOLDS);
+      for (const commit of generateHistory(seed, 60)) {
+        const files = [...commit.files, ...commit.recordOnly];
+        const converted = files.map(withContextHashes);
+        withHashes += converted.filter((f) => f.hunkContextHashes !== undefined).length;
+        detectLineOps(commit.files, fromRegions, DEFAULT_OPS_THRESHOLDS);
+        fromRegions.recordCommit(files);
+        const detected = converted.slice(0, commit.files.length);
+        detectLineOps(detected, fromHashes, DEFAULT_OPS_THRESHOLDS);
+        fromHashes.recordCommit(converted);
+      }
+      expect(fromHashes.size).toBeGreaterThan(0);
+      expect(sortedKeys(fromHashes)).toEqual(sortedKeys(fromRegions));
+    }
+    expect(withHashes).toBeGreaterThan(20);
   });
 
   it('skips blank context lines when collecting context', () => {

@@ -65,6 +65,48 @@ describe.each(backends)('incremental analysis on $name', ({ open }) => {
     expect(await snapshot(incremental)).toEqual(await snapshot(full));
   });
 
+  it('on runs with nothing new, refreshes only what the clock or the tags changed, as a full refresh would', async () => {
+    const repo = await createTestRepo();
+    cleanups.push(() => repo.cleanup());
+    // Commits from 2024-01-01, one an hour; the durability window is 21 days.
+    await buildHistory(repo, 12);
+    const warehouse = await open();
+    cleanups.push(() => warehouse.close());
+    const phases = async (target: Warehouse) =>
+      (await sql<{ durability: string; n: number }>`
+        SELECT durability, count(*)::int AS n FROM core.effective_code GROUP BY durability ORDER BY durability`.execute(target.db)).rows;
+    const refreshedAt = async () =>
+      (await sql<{ at: Date }>`SELECT cursor_time AS at FROM core.sync_state WHERE stream = 'refresh'`.execute(warehouse.db)).rows.map((row) => new Date(row.at).toISOString());
+    const early = new Date('2024-01-10T00:00:00Z');
+    await analyse(warehouse, [repo.path], { now: early });
+    expect(await phases(warehouse)).toEqual([{ durability: 'pending', n: expect.any(Number) }]);
+    expect(await refreshedAt()).toEqual([early.toISOString()]);
+
+    // Still inside every window: nothing changes, and the mark moves on.
+    const later = new Date('2024-01-12T00:00:00Z');
+    expect((await analyse(warehouse, [repo.path], { now: later })).repositories[0]!.mode).toBe('up-to-date');
+    expect(await phases(warehouse)).toEqual([{ durability: 'pending', n: expect.any(Number) }]);
+    expect(await refreshedAt()).toEqual([later.toISOString()]);
+
+    // The clock passes the window of every row; then a new tag on an old commit releases them.
+    const reference = async (at: Date) => {
+      const fresh = await open();
+      try {
+        await analyse(fresh, [repo.path], { now: at });
+        return await snapshot(fresh);
+      } finally {
+        await fresh.close();
+      }
+    };
+    const durableAt = new Date('2024-02-15T00:00:00Z');
+    await analyse(warehouse, [repo.path], { now: durableAt });
+    expect((await phases(warehouse)).map((row) => row.durability)).toEqual(['durable']);
+    expect(await snapshot(warehouse)).toEqual(await reference(durableAt));
+    await repo.git('tag', 'late-release', (await repo.git('rev-list', '--max-parents=0', 'HEAD')).trim());
+    await analyse(warehouse, [repo.path], { now: durableAt });
+    expect(await snapshot(warehouse)).toEqual(await reference(durableAt));
+  });
+
   it('re-analyses from the common ancestor after a force push', async () => {
     const repo = await createTestRepo();
     cleanups.push(() => repo.cleanup());
