@@ -151,7 +151,7 @@ async function runLocked(
         summary.failures.push({ target: label, error: message });
       }
     }
-    summary.sources = await collectSources(createSources(config), {
+    summary.sources = await collectSources(await createSources(config), {
       db,
       runId,
       logger: options.logger,

@@ -1,12 +1,23 @@
-import { createGithubSources } from '../../collectors/github/index.js';
-import { createJiraSources } from '../../collectors/jira/index.js';
 import type { CollectResult, ExtractResult, Source, SourceContext } from '../../collectors/source.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { clearCursors, registerSource } from '../warehouse/raw-pages.js';
 
-/** Every HTTP source the configuration names, GitHub first, then Jira. */
-export function createSources(config: ResolvedConfig): Source[] {
-  return [...createGithubSources(config.sources.github), ...createJiraSources(config.sources.jira)];
+/**
+ * Every HTTP source the configuration names, GitHub first, then Jira. A collector's modules (and
+ * its HTTP client library) are loaded only when the configuration uses it, so a git-only run
+ * does not pay for them.
+ */
+export async function createSources(config: ResolvedConfig): Promise<Source[]> {
+  const sources: Source[] = [];
+  if (config.sources.github.length > 0) {
+    const { createGithubSources } = await import('../../collectors/github/index.js');
+    sources.push(...createGithubSources(config.sources.github));
+  }
+  if (config.sources.jira.length > 0) {
+    const { createJiraSources } = await import('../../collectors/jira/index.js');
+    sources.push(...createJiraSources(config.sources.jira));
+  }
+  return sources;
 }
 
 /** What one source did in a run. */
