@@ -50,6 +50,8 @@ describe('repository selection', () => {
 describe('small parsers', () => {
   it('reads owner/name from remote URLs', () => {
     expect(repositoryFromUrl('https://github.com/acme/web.git')).toBe('acme/web');
+    expect(repositoryFromUrl('https://github.com/acme/web/')).toBe('acme/web');
+    expect(repositoryFromUrl('git@github.example.com:acme/api.git')).toBe('acme/api');
     expect(repositoryFromUrl('https://ghe.example.com/acme/web')).toBe('acme/web');
     expect(repositoryFromUrl('git@github.com:acme/web.git')).toBe('acme/web');
     expect(repositoryFromUrl('ssh://git@github.com/acme/web.git')).toBe('acme/web');

@@ -8,7 +8,6 @@ import {
   findTextReferences,
 } from '../../pipeline/links/find-references.js';
 import { findGithubReferences } from '../../pipeline/links/github-references.js';
-import { repositoryFromUrl } from '../../collectors/github/repository-url.js';
 import { findJiraKeys, jiraProject } from '../../pipeline/links/jira-keys.js';
 import { maskNonProse } from '../../pipeline/links/markdown-prose.js';
 
@@ -76,17 +75,6 @@ describe('GitHub references', () => {
     expect(github('https://example.com/page#12 docs/acme/web#1 x.acme/web#2')).toEqual([]);
     expect(github('#0 #1234567890')).toEqual([]);
     expect(github('https://github.com/acme/web/pull/12#issuecomment-5')).toEqual(['acme/web#12']);
-  });
-
-  it('reads owner/name from remote URLs', () => {
-    expect(repositoryFromUrl('https://github.com/acme/web.git')).toBe('acme/web');
-    expect(repositoryFromUrl('https://github.com/acme/web/')).toBe('acme/web');
-    expect(repositoryFromUrl('git@github.example.com:acme/api.git')).toBe('acme/api');
-    expect(repositoryFromUrl('ssh://git@github.com/acme/web.git')).toBe('acme/web');
-    expect(repositoryFromUrl('/srv/git/web')).toBeNull();
-    expect(repositoryFromUrl('file:///srv/acme/web')).toBeNull();
-    expect(repositoryFromUrl('https://gitlab.com/group/sub/proj.git')).toBeNull();
-    expect(repositoryFromUrl(null)).toBeNull();
   });
 });
 
