@@ -5,6 +5,7 @@ import type { OpsContextHashes } from '../line-ops/types.js';
 import { analyseSource, ccnAtLine, lineFactsOf, type LineFacts } from '../source-analysis/analyse-source.js';
 import { FileContent } from './file-content.js';
 import { applyHunks, FileState, hunksMatch } from './file-state.js';
+import { LineColumns } from './line-columns.js';
 import { LINE_COMMENT, type PreparedCommit, type PreparedFile } from './prepared-commit.js';
 import type { EngineSettings } from './settings.js';
 
@@ -121,7 +122,7 @@ export class CommitPreparer {
     const oldFacts = needOld
       ? oldCached && oldCached.language === language
         ? oldCached.facts
-        : lineFactsOf(analyseSource(language, oldContent.text()))
+        : lineFactsOf(analyseSource(language, oldContent.text(), oldContent.textLineCount()))
       : null;
     const newFacts = needNew ? this.currentFacts(state, language!) : null;
 
@@ -130,13 +131,14 @@ export class CommitPreparer {
     prepared.oldLineCount = oldLineCount;
     prepared.resetAfter = resetAfter;
     prepared.newLineCount = newContent.lineCount;
-    prepared.hunkOldStartCcn = new Int32Array(diff.hunks.length);
+    const columns = new LineColumns(diff.hunks);
+    prepared.hunkOldStartCcn = columns.hunkCcn();
     for (let h = 0; h < diff.hunks.length; h++) {
       const hunk = diff.hunks[h]!;
-      prepared.removedFlags.push(commentFlags(hunk.removed.length, oldFacts, hunk.oldStart, fileGated));
-      prepared.addedFlags.push(commentFlags(hunk.added.length, newFacts, hunk.newStart, fileGated));
-      prepared.removedCcn.push(lineCcn(hunk.removed.length, oldFacts, hunk.oldStart));
-      prepared.addedCcn.push(lineCcn(hunk.added.length, newFacts, hunk.newStart));
+      prepared.removedFlags.push(commentFlags(columns.flags(hunk.removed.length), oldFacts, hunk.oldStart, fileGated));
+      prepared.addedFlags.push(commentFlags(columns.flags(hunk.added.length), newFacts, hunk.newStart, fileGated));
+      prepared.removedCcn.push(lineCcn(columns.ccn(hunk.removed.length), oldFacts, hunk.oldStart));
+      prepared.addedCcn.push(lineCcn(columns.ccn(hunk.added.length), newFacts, hunk.newStart));
       if (oldFacts && hunk.oldCount > 0) prepared.hunkOldStartCcn[h] = ccnAtLine(oldFacts, hunk.oldStart) ?? 0;
     }
     if (!NO_HISTORY_KINDS.has(classification.kind) && contentKnown && diff.hunks.length > 0 && diff.status !== 'deleted') {
@@ -194,7 +196,7 @@ export class CommitPreparer {
 
   private currentFacts(state: FileState, language: string): LineFacts {
     if (!state.facts || state.factsLanguage !== language) {
-      state.facts = lineFactsOf(analyseSource(language, state.content.text()));
+      state.facts = lineFactsOf(analyseSource(language, state.content.text(), state.content.textLineCount()));
       state.factsLanguage = language;
     }
     return state.facts;
@@ -220,17 +222,17 @@ function emptyPrepared(diff: FileDiff, path: string, excluded: boolean, classifi
   };
 }
 
-/** LINE_COMMENT for the comment-only lines among `count` lines from `firstLine` (the scoring stage adds keyword-only flags). */
-function commentFlags(count: number, facts: LineFacts | null, firstLine: number, fileGated: boolean): Uint8Array {
-  const flags = new Uint8Array(count);
+/** LINE_COMMENT for the comment-only lines among `flags.length` lines from `firstLine` (the scoring stage adds keyword-only flags). */
+function commentFlags(flags: Uint8Array, facts: LineFacts | null, firstLine: number, fileGated: boolean): Uint8Array {
+  const count = flags.length;
   if (fileGated || !facts) return flags;
   const commentOnly = facts.commentOnly;
   for (let i = 0; i < count; i++) if (commentOnly[firstLine - 1 + i] === 1) flags[i] = LINE_COMMENT;
   return flags;
 }
 
-function lineCcn(count: number, facts: LineFacts | null, firstLine: number): Int32Array {
-  const ccn = new Int32Array(count);
+function lineCcn(ccn: Int32Array, facts: LineFacts | null, firstLine: number): Int32Array {
+  const count = ccn.length;
   if (!facts || facts.ranges.length === 0) return ccn;
   for (let i = 0; i < count; i++) ccn[i] = ccnAtLine(facts, firstLine + i) ?? 0;
   return ccn;

@@ -124,6 +124,19 @@ export class FileContent {
     return length === 0 ? '' : this.slice(0, length - 1);
   }
 
+  /**
+   * Lines of {@link FileContent.text} as `countLines` counts them: a last line that is empty
+   * leaves only a final newline in the text, which ends the line before it.
+   *
+   * @example
+   * FileContent.fromLines(['a', '']).textLineCount(); // 1 (the text is 'a\n')
+   */
+  textLineCount(): number {
+    const count = this.lineCount;
+    if (count === 0) return 0;
+    return this.lineStarts[count]! - this.lineStarts[count - 1]! === 1 ? count - 1 : count;
+  }
+
   /** The first `count` characters (or all), lines each followed by `\n`. */
   head(count: number): string {
     return this.slice(0, Math.min(count, this.lineStarts[this.lineCount]!));

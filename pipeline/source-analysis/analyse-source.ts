@@ -26,14 +26,17 @@ export { isKeywordOnlyLine } from './keyword-only-line.js';
  * const analysis = analyseSource('TypeScript', 'function f(a: number) {\n  // note\n  return a > 0 ? a : -a;\n}\n');
  * analysis.commentOnly; // Uint8Array [0, 1, 0, 0]
  * analysis.functions; // [{ name: 'f', startLine: 1, endLine: 4, ccn: 2 }]
+ *
+ * `lineCount`, when the caller already knows it, must equal `countLines(text)`; it saves a pass
+ * over the text.
  */
-export function analyseSource(language: string | null, text: string): SourceAnalysis {
+export function analyseSource(language: string | null, text: string, lineCount?: number): SourceAnalysis {
   try {
-    return analyseOrThrow(language, text);
+    return analyseOrThrow(language, text, lineCount);
   } catch {
     // A defect in the analysis must not stop a whole history run: treat the file as having no
     // comment lines and no functions (complexity weight 1.0), as for an unknown language.
-    const lineCount = countLines(text);
+    lineCount ??= countLines(text);
     return { lineCount, commentOnly: new Uint8Array(lineCount), functions: [] };
   }
 }

@@ -102,10 +102,10 @@ function analyseSections(spec: LanguageSpec, text: string, flags: Uint8Array, co
 
 /**
  * Analyses one file version. Throws only on internal errors; {@link analyseSource} is the
- * public, never-throwing entry point.
+ * public, never-throwing entry point. `knownLineCount`, when given, must equal `countLines(text)`.
  */
-export function analyseOrThrow(language: string | null, text: string): SourceAnalysis {
-  const lineCount = countLines(text);
+export function analyseOrThrow(language: string | null, text: string, knownLineCount?: number): SourceAnalysis {
+  const lineCount = knownLineCount ?? countLines(text);
   const commentOnly = new Uint8Array(lineCount);
   const spec = resolveLanguage(language);
   if (spec === null || lineCount === 0) return { lineCount, commentOnly, functions: [] };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiffHunk } from '../../collectors/git/types.js';
 import { FileContent } from '../../pipeline/effective-code/file-content.js';
 import { FileState, hunksMatch } from '../../pipeline/effective-code/file-state.js';
+import { countLines } from '../../pipeline/source-analysis/analyse.js';
 import { applyHunksToTags, untaggedLines } from '../../pipeline/effective-code/line-tags.js';
 
 /** The plain-array definition of applying zero-context hunks, as git's hunk headers mean them. */
@@ -100,6 +101,16 @@ describe('FileContent', () => {
     expect(FileContent.fromBlob(Buffer.alloc(0)).lineCount).toBe(0);
     expect(FileContent.fromLines(['']).lineCount).toBe(1);
     expect(FileContent.fromLines(['']).text()).toBe('');
+  });
+});
+
+describe('FileContent.textLineCount', () => {
+  it('counts the lines of text() as countLines does, also with empty last lines', () => {
+    const cases: string[][] = [[], [''], ['a'], ['a', ''], ['a', '', ''], ['', 'a'], ['', ''], ['é', 'ü', ''], ['\u4e2d']];
+    for (const lines of cases) {
+      const content = FileContent.fromLines(lines);
+      expect(content.textLineCount()).toBe(countLines(content.text()));
+    }
   });
 });
 
