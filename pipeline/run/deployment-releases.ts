@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EngineSettings } from '../effective-code/settings.js';
 import type { Database } from '../warehouse/database.js';
-import { refreshDurability } from './refresh-effective-code.js';
+import { copyReleaseTimesToEffectiveCode, refreshDurability } from './refresh-effective-code.js';
 
 /*
  * The *released* phase from host data (metrics.md §1): a published release or a successful
@@ -136,12 +136,7 @@ async function applyRanges(db: Kysely<Database>, repoId: string, ranges: readonl
            AS v(low_exclusive, high, released_at, label)
      WHERE c.repo_id = ${repoId} AND c.fp_index > v.low_exclusive AND c.fp_index <= v.high
        AND (c.released_at IS NULL OR c.released_at > v.released_at)`.execute(db);
-  await sql`
-    UPDATE core.effective_code AS e
-       SET released_at = c.released_at
-      FROM core.commits AS c
-     WHERE e.repo_id = ${repoId} AND c.commit_id = e.commit_id
-       AND e.released_at IS DISTINCT FROM c.released_at`.execute(db);
+  await copyReleaseTimesToEffectiveCode(db, repoId);
   return Number(updated.numAffectedRows ?? 0);
 }
 

@@ -95,6 +95,11 @@ export async function refreshReleases(
        WHERE c.repo_id = ${repoId} AND c.sha = v.sha
          AND (c.released_at IS DISTINCT FROM v.released_at OR c.release_tag IS DISTINCT FROM v.tag)`.execute(db);
   }
+  await copyReleaseTimesToEffectiveCode(db, repoId);
+}
+
+/** Copy each commit's release time onto its effective-code rows (where it differs). */
+export async function copyReleaseTimesToEffectiveCode(db: Kysely<Database>, repoId: string): Promise<void> {
   await sql`
     UPDATE core.effective_code AS e
        SET released_at = c.released_at

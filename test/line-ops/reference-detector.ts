@@ -31,8 +31,8 @@ function isWindowLine(normalised: string, minAlphanumeric: number): boolean {
   return normalised.length > 0 && alphanumerics(normalised) >= minAlphanumeric;
 }
 
-/** Bigram multiset Dice, the obvious way. */
-function dice(a: string, b: string): number {
+/** Bigram multiset Dice, the obvious way (the reference the fast profiles are tested against). */
+export function dice(a: string, b: string): number {
   const bigrams = (s: string): string[] => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
   const left = bigrams(a);
   const right = bigrams(b);

@@ -2,25 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignSimilarLines } from '../../pipeline/line-ops/align-similar-lines.js';
 import { bigramDice, BigramProfiles } from '../../pipeline/line-ops/line-similarity.js';
 import { findTokenSubstitution, tokenizeLine } from '../../pipeline/line-ops/token-substitution.js';
-
-/** Reference Dice over bigram multisets, written the obvious way. */
-function referenceDice(a: string, b: string): number {
-  const bigrams = (s: string): string[] => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
-  const left = bigrams(a);
-  const right = bigrams(b);
-  if (left.length === 0 || right.length === 0) return a === b ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const g of left) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of right) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
-}
+import { dice as referenceDice } from './reference-detector.js';
 
 describe('bigramDice', () => {
   it('scores known pairs', () => {
