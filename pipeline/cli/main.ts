@@ -215,7 +215,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const { config } = await loadConfig({ file: options.config, cwd: io.cwd, env: io.env });
       const warehouse = await openConfiguredWarehouse(config, { ...options, env: io.env, logger });
       try {
-        if (options.refresh) await refreshLinks(warehouse.db, config, { logger });
+        if (options.refresh) await refreshLinks(warehouse.db, config, { logger, force: true });
         const report = await ticketCoverage(warehouse.db, { by: options.by ?? null, repository: options.repo ?? null, since, examples });
         io.stdout.write(options.csv ? formatTicketCoverageCsv(report) : formatTicketCoverage(report));
       } finally {

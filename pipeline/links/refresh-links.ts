@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../warehouse/database.js';
+import { readCursor, writeCursor } from '../warehouse/raw-pages.js';
 import { commitLinks, pullRequestLinks, type FixesCandidate, type PrCommitText, type PullRequestText } from './build-links.js';
+import { linkInputsFingerprint, LINK_INPUTS_STATE } from './link-inputs.js';
 import { LinkStore } from './link-store.js';
 import { loadLinkTargets } from './link-targets.js';
 import { resolveFixes, writeStructuralLinks } from './structural-links.js';
@@ -30,15 +32,34 @@ export interface LinkRefreshStats {
  * messages, plus each pull request's commits and merge commit. Every link is recomputed from the
  * current data; links no longer supported are deleted, new and changed ones written, unchanged
  * ones left alone (they keep their created_at). Runs in one transaction and reads in batches, so
- * memory stays flat on large histories. Returns the rows written (inserted or rewritten).
+ * memory stays flat on large histories. Skipped when nothing links are derived from changed since
+ * the last rebuild (see {@link linkInputsFingerprint}) unless `force`. Returns the rows written
+ * (inserted or rewritten).
  *
  * @example
  * const rows = await refreshLinks(db, config, { logger });
  */
-export async function refreshLinks(db: Kysely<Database>, config: ResolvedConfig, options: { logger: Logger }): Promise<number> {
+export async function refreshLinks(
+  db: Kysely<Database>,
+  config: ResolvedConfig,
+  options: { logger: Logger; force?: boolean },
+): Promise<number> {
   const started = Date.now();
-  const stats = await db.transaction().execute((trx) => rebuildLinks(trx, config.links?.jiraProjects ?? []));
-  options.logger.info('links refreshed', { ...stats, seconds: (Date.now() - started) / 1000 });
+  const jiraProjects = config.links?.jiraProjects ?? [];
+  const stats = await db.transaction().execute(async (trx) => {
+    const fingerprint = await linkInputsFingerprint(trx, jiraProjects);
+    const last = await readCursor(trx, LINK_INPUTS_STATE.sourceId, LINK_INPUTS_STATE.stream);
+    if (!options.force && last?.cursor === fingerprint) return null;
+    const rebuilt = await rebuildLinks(trx, jiraProjects);
+    await writeCursor(trx, LINK_INPUTS_STATE.sourceId, LINK_INPUTS_STATE.stream, { cursor: fingerprint, cursorTime: null, details: {} });
+    return rebuilt;
+  });
+  const seconds = (Date.now() - started) / 1000;
+  if (!stats) {
+    options.logger.info('links unchanged: no commit, pull request, ticket or link setting changed', { seconds });
+    return 0;
+  }
+  options.logger.info('links refreshed', { ...stats, seconds });
   return stats.written;
 }
 

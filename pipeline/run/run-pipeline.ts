@@ -166,7 +166,7 @@ async function runLocked(
     }
     summary.rows += await writeGitIdentities(db, identities);
     summary.rows += await resolvePeople(db, config, { logger: options.logger, now });
-    summary.rows += await refreshLinks(db, config, { logger: options.logger });
+    summary.rows += await refreshLinks(db, config, { logger: options.logger, force: options.fullRefresh });
     await refreshCalendarAround(db, config, now);
     if (summary.failures.length > 0) {
       const anySucceeded = summary.repositories.length > 0 || summary.sources.some((s) => s.status === 'succeeded');

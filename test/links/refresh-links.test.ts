@@ -179,6 +179,22 @@ describe.each(backends)('links on $name', ({ open }) => {
     expect(await warehouse.db.selectFrom('core.links').select('link_id').where('to_id', '=', 'jira:ZZZ-1').execute()).toEqual([]);
   });
 
+  it('skips the rebuild when nothing links are derived from changed, unless forced', async () => {
+    await refreshLinks(warehouse.db, config, { logger: silentLogger });
+    const complete = await readLinks(warehouse.db);
+    // A link removed behind its back is not noticed while the inputs stay the same ...
+    await warehouse.db.deleteFrom('core.links').where('link_id', '=', complete[0]!.link_id).execute();
+    expect(await refreshLinks(warehouse.db, config, { logger: silentLogger })).toBe(0);
+    expect(await readLinks(warehouse.db)).toHaveLength(complete.length - 1);
+    // ... a forced rebuild restores it, and so does any change of the inputs.
+    expect(await refreshLinks(warehouse.db, config, { logger: silentLogger, force: true })).toBe(1);
+    expect(await readLinks(warehouse.db)).toEqual(complete);
+    await warehouse.db.deleteFrom('core.links').where('link_id', '=', complete[0]!.link_id).execute();
+    await warehouse.db.updateTable('core.pr_commits').set({ message: 'wip ABC-1 again' }).where('sha', '=', BRANCH_COMMIT).execute();
+    await refreshLinks(warehouse.db, config, { logger: silentLogger });
+    expect((await readLinks(warehouse.db)).map((link) => link.link_id)).toEqual(complete.map((link) => link.link_id));
+  });
+
   it('lists merged pull requests with their tickets, bots marked', async () => {
     const rows = await warehouse.db
       .selectFrom('metrics.merged_pr_tickets')
