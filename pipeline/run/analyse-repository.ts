@@ -19,7 +19,14 @@ import {
   type RefreshMark,
 } from './refresh-effective-code.js';
 import type { ProgressReporter } from './progress.js';
-import { readCursor, saveCursor, WarehouseWriter, type CommitCursor } from './warehouse-writer.js';
+import {
+  readCursor,
+  saveCursor,
+  WarehouseWriter,
+  type CommitCursor,
+  type ReleasedCommits,
+  type WarehouseWriterOptions,
+} from './warehouse-writer.js';
 import { countFirstParentCommits } from './commit-count.js';
 import { engineSettingsFrom } from './engine-settings.js';
 import type { ReplayMode } from './prepared-history.js';
@@ -71,6 +78,9 @@ export async function analyseRepository(target: RepositoryTarget, context: Analy
   const repoId = `git:${target.name}`;
   const sourceId = repoId;
   const settings = engineSettingsFrom(context.config);
+  // Read while the warehouse is consulted: a git call that does not depend on it.
+  const tagsRead = listTags(target.path, target.config.releaseTagPattern);
+  tagsRead.catch(() => undefined);
   await upsertRepo(db, repoId, target, context.now);
 
   if (context.fullRefresh) await deleteCommitsFrom(db, repoId, 0);
@@ -92,18 +102,22 @@ export async function analyseRepository(target: RepositoryTarget, context: Analy
     plan = cursor ? { kind: 'incremental', sinceExclusive: cursor.sha } : { kind: 'full' };
   }
 
+  const tags = await tagsRead;
+  let released: ReleasedCommits | null = null;
+  const releasedByTags = async (): Promise<ReleasedCommits> => (released ??= await releasedCommits(target.path, target.branch.sha, tags));
+
   let analysed = 0;
   let replayed = 0;
   let warnings = 0;
   let rows = 0;
   if (plan.kind !== 'up-to-date') {
-    const outcome = await replayHistory(target, context, settings, repoId, sourceId, cursor, () => warnings++);
+    const refreshInputs = { released: await releasedByTags(), settings, now: context.now };
+    const outcome = await replayHistory(target, context, settings, repoId, sourceId, cursor, refreshInputs, () => warnings++);
     analysed = outcome.analysed;
     replayed = outcome.replayed;
     rows = outcome.rows;
   }
 
-  const tags = await listTags(target.path, target.config.releaseTagPattern);
   const mark: RefreshMark = { fingerprint: refreshFingerprint({ head: target.branch.sha, tags, settings }), at: context.now };
   const previous = mode === 'up-to-date' ? await readRefreshMark(db, sourceId) : null;
   if (previous && previous.fingerprint === mark.fingerprint && previous.at <= mark.at) {
@@ -112,7 +126,7 @@ export async function analyseRepository(target: RepositoryTarget, context: Analy
     // date it passed.
     if (await durabilityDueBetween(db, repoId, previous.at, mark.at)) await refreshDurability(db, repoId, settings, context.now);
   } else {
-    await refreshReleases(db, repoId, await releasedCommits(target.path, target.branch.sha, tags));
+    await refreshReleases(db, repoId, await releasedByTags());
     if (settings.gates.reverts) await applyRevertPairs(db, repoId);
     await refreshChurn(db, repoId);
     await refreshDurability(db, repoId, settings, context.now);
@@ -139,6 +153,7 @@ async function replayHistory(
   repoId: string,
   sourceId: string,
   cursor: CommitCursor | null,
+  refreshInputs: WarehouseWriterOptions['refreshInputs'],
   onWarning: () => void,
 ): Promise<{ analysed: number; replayed: number; rows: number }> {
   const { logger } = context;
@@ -151,24 +166,32 @@ async function replayHistory(
   };
   // Loaded here, not at start-up: a run with nothing new to analyse never needs the engine's
   // modules (classifiers, tokenizers, language data), and loading them is a good part of its time.
-  const [{ createScoringEngine }, { streamPreparedHistory }] = await Promise.all([import('./create-engine.js'), import('./prepared-history.js')]);
-  const engine = await createScoringEngine({ repoId, repoPath: path, head, config: context.config, settings });
-  const writer = new WarehouseWriter(context.db, { repoId, sourceId, runId: context.runId });
+  const { streamPreparedHistory } = await import('./prepared-history.js');
+  // The replay (git, the worker thread and its preparer) is started before the scoring engine is
+  // built, so both are set up at the same time: the replay is the longer half of the work.
+  const history = streamPreparedHistory({
+    repoPath: path,
+    head,
+    repo: target.config,
+    settings,
+    notesRef: notes ? 'refs/notes/ai' : undefined,
+    mode: context.replayMode ?? 'worker',
+    warn,
+    logger,
+  })[Symbol.asyncIterator]();
+  const firstStep = history.next();
+  // Awaited below; until then a failure must not count as unhandled.
+  firstStep.catch(() => undefined);
+  const writer = new WarehouseWriter(context.db, { repoId, sourceId, runId: context.runId, refreshInputs });
   const emitAfter = cursor?.fpIndex ?? -1;
   const task = context.progress.start(target.name, total, emitAfter + 1);
   let fpIndex = 0;
   let analysed = 0;
   try {
-    for await (const prepared of streamPreparedHistory({
-      repoPath: path,
-      head,
-      repo: target.config,
-      settings,
-      notesRef: notes ? 'refs/notes/ai' : undefined,
-      mode: context.replayMode ?? 'worker',
-      warn,
-      logger,
-    })) {
+    const { createScoringEngine } = await import('./create-engine.js');
+    const engine = await createScoringEngine({ repoId, repoPath: path, head, config: context.config, settings });
+    for (let step = await firstStep; !step.done; step = await history.next()) {
+      const prepared = step.value;
       const emit = fpIndex > emitAfter;
       const outcome = engine.processCommit(prepared, fpIndex);
       if (emit) {
@@ -184,6 +207,8 @@ async function replayHistory(
     await writer.finish();
   } finally {
     task.stop();
+    // Stops the worker and git when the loop ended early (a failure); a no-op after the last commit.
+    await history.return(undefined);
   }
   return { analysed, replayed: Math.max(0, emitAfter + 1), rows: writer.rowsWritten };
 }

@@ -86,7 +86,7 @@ export async function refreshReleases(
     UPDATE core.commits AS c
        SET released_at = NULL, release_tag = NULL
      WHERE c.repo_id = ${repoId} AND c.released_at IS NOT NULL
-       AND NOT (c.sha = ANY(${shas}::text[]))`.execute(db);
+       AND c.sha NOT IN (SELECT unnest(${shas}::text[]))`.execute(db);
   if (shas.length > 0) {
     await sql`
       UPDATE core.commits AS c
@@ -108,44 +108,73 @@ export async function copyReleaseTimesToEffectiveCode(db: Kysely<Database>, repo
        AND e.released_at IS DISTINCT FROM c.released_at`.execute(db);
 }
 
+/** The settings durability and phases are computed from. */
+export type DurabilitySettings = Pick<EngineSettings, 'durability' | 'phases'>;
+
+/** The durability and phase columns of `core.effective_code` that {@link durabilityColumnsSql} computes. */
+export const DURABILITY_COLUMNS = ['durable_at', 'durability', 'ec_merged', 'ec_durable', 'ec_released'] as const;
+
 /**
- * Apply durability and phases (metrics.md §1 "Durability and phase"): a row is durable once its
- * merge is older than the window at `now`; churned effective code never becomes durable;
- * ec_durable = surviving × merged weight, ec_released = surviving × released weight once the
- * commit is in a release. With `durability.required: false` (the raw preset) churn is not
- * deducted and nothing waits for the window.
+ * SQL expressions of a row's durability and phase columns (metrics.md §1 "Durability and phase"):
+ * a row is durable once its merge is older than the window at `now`; churned effective code never
+ * becomes durable; ec_durable = surviving × merged weight, ec_released = surviving × released
+ * weight once the commit is in a release. With `durability.required: false` (the raw preset)
+ * churn is not deducted and nothing waits for the window.
+ *
+ * `row` names the SQL of the row's inputs. The refresh and the warehouse writer (which computes
+ * the columns as rows are inserted, with no churn yet) share these expressions, so a row written
+ * with no churn already holds exactly what the refresh would compute and is not rewritten.
+ * Settings and clock are inlined as literals (they come from the validated config and the run).
+ */
+export function durabilityColumnsSql(
+  row: { mergedAt: string; ecBase: string; churnedEc: string; releasedAt: string },
+  settings: DurabilitySettings,
+  now: Date,
+): Record<(typeof DURABILITY_COLUMNS)[number], string> {
+  const windowDays = numberLiteral(settings.durability.windowDays);
+  const merged = `${numberLiteral(settings.phases.merged)}::numeric`;
+  const released = `${numberLiteral(settings.phases.released)}::numeric`;
+  const required = settings.durability.required ? 'true' : 'false';
+  const clock = `'${now.toISOString()}'::timestamptz`;
+  const durableAt = `(${row.mergedAt} + make_interval(days => ${windowDays}::int))`;
+  const durable = `(NOT ${required} OR ${durableAt} <= ${clock})`;
+  const surviving = `(CASE WHEN ${required} THEN greatest(${row.ecBase} - coalesce(${row.churnedEc}, 0), 0) ELSE ${row.ecBase} END)`;
+  return {
+    durable_at: durableAt,
+    durability: `(CASE WHEN ${durable} THEN 'durable' ELSE 'pending' END)`,
+    ec_merged: `(${row.ecBase} * ${merged})`,
+    ec_durable: `(CASE WHEN ${durable} THEN ${surviving} * ${merged} ELSE 0 END)`,
+    ec_released: `(CASE WHEN ${durable} AND ${row.releasedAt} IS NOT NULL AND ${row.releasedAt} <= ${clock} THEN ${surviving} * ${released} ELSE 0 END)`,
+  };
+}
+
+function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`durability settings must be finite numbers, got ${value}`);
+  return String(value);
+}
+
+/**
+ * Apply durability and phases to every effective-code row of a repository (see
+ * {@link durabilityColumnsSql}), rewriting only the rows whose values change.
  */
 export async function refreshDurability(
   db: Kysely<Database>,
   repoId: string,
-  settings: EngineSettings,
+  settings: DurabilitySettings,
   now: Date,
 ): Promise<void> {
-  const windowDays = settings.durability.windowDays;
-  const merged = settings.phases.merged;
-  const releasedWeight = settings.phases.released;
-  const required = settings.durability.required;
+  const columns = durabilityColumnsSql(
+    { mergedAt: 'e.merged_at', ecBase: 'e.ec_base', churnedEc: 'e.churned_ec', releasedAt: 'e.released_at' },
+    settings,
+    now,
+  );
+  const assignments = DURABILITY_COLUMNS.map((column) => sql.raw(`${column} = ${columns[column]}`));
+  const changed = DURABILITY_COLUMNS.map((column) => sql.raw(`e.${column} IS DISTINCT FROM ${columns[column]}`));
   await sql`
     UPDATE core.effective_code AS e
-       SET durable_at = v.durable_at,
-           durability = v.durability,
-           ec_merged = e.ec_base * ${merged}::numeric,
-           ec_durable = CASE WHEN v.durability = 'durable' THEN v.surviving * ${merged}::numeric ELSE 0 END,
-           ec_released = CASE WHEN v.durability = 'durable' AND e.released_at IS NOT NULL AND e.released_at <= ${now}
-                              THEN v.surviving * ${releasedWeight}::numeric ELSE 0 END
-      FROM (SELECT commit_id, file_path,
-                   merged_at + make_interval(days => ${windowDays}::int) AS durable_at,
-                   CASE WHEN NOT ${required}::boolean OR merged_at + make_interval(days => ${windowDays}::int) <= ${now}
-                        THEN 'durable' ELSE 'pending' END AS durability,
-                   CASE WHEN ${required}::boolean THEN greatest(ec_base - coalesce(churned_ec, 0), 0) ELSE ec_base END AS surviving
-              FROM core.effective_code WHERE repo_id = ${repoId}) AS v
-     WHERE e.commit_id = v.commit_id AND e.file_path = v.file_path
-       AND (e.durability IS DISTINCT FROM v.durability
-            OR e.durable_at IS DISTINCT FROM v.durable_at
-            OR e.ec_merged IS DISTINCT FROM e.ec_base * ${merged}::numeric
-            OR e.ec_durable IS DISTINCT FROM CASE WHEN v.durability = 'durable' THEN v.surviving * ${merged}::numeric ELSE 0 END
-            OR e.ec_released IS DISTINCT FROM CASE WHEN v.durability = 'durable' AND e.released_at IS NOT NULL AND e.released_at <= ${now}
-                                                  THEN v.surviving * ${releasedWeight}::numeric ELSE 0 END)`.execute(db);
+       SET ${sql.join(assignments, sql`, `)}
+     WHERE e.repo_id = ${repoId}
+       AND (${sql.join(changed, sql` OR `)})`.execute(db);
 }
 
 /** The sync-state stream recording what the last complete refresh of a repository was made from. */

@@ -3,6 +3,7 @@ import type { Database } from '../warehouse/database.js';
 import { bulkInsert } from '../warehouse/bulk-insert.js';
 import type { CommitOutcome } from '../effective-code/engine.js';
 import { gitIdentityId } from '../identities/git-identities.js';
+import { durabilityColumnsSql, type DurabilitySettings } from './refresh-effective-code.js';
 
 /** Where a repository's analysis stands: the last commit whose records are in the warehouse. */
 export interface CommitCursor {
@@ -13,6 +14,25 @@ export interface CommitCursor {
 
 /** The sync-state stream that holds the git collector's cursor. */
 export const COMMITS_STREAM = 'commits';
+
+/** Where a commit is first released: the earliest release tag containing it and that tag's time (seconds). */
+export type ReleasedCommits = ReadonlyMap<string, { tag: string; time: number }>;
+
+/** Options of a {@link WarehouseWriter}. */
+export interface WarehouseWriterOptions {
+  repoId: string;
+  sourceId: string;
+  runId: string;
+  batchCommits?: number;
+  /**
+   * What the refresh after the run computes from: each commit's release as known at the start
+   * of the run, and the settings and clock of the durability refresh. Rows are then written
+   * already released and with the durability and phase columns the refresh computes for a row
+   * without churn, so the refresh rewrites only the rows that churn or a revert changed — not
+   * every row a second time.
+   */
+  refreshInputs?: { released: ReleasedCommits; settings: DurabilitySettings; now: Date };
+}
 
 /**
  * Buffers the engine's records and writes them in batches. Each batch — commits, files,
@@ -31,25 +51,39 @@ export class WarehouseWriter {
   private cursor: CommitCursor | null = null;
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown = null;
+  private readonly effectiveDerived: Readonly<Record<string, string>> | undefined;
   rowsWritten = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly options: { repoId: string; sourceId: string; runId: string; batchCommits?: number },
-  ) {}
+    private readonly options: WarehouseWriterOptions,
+  ) {
+    const inputs = options.refreshInputs;
+    this.effectiveDerived = inputs
+      ? durabilityColumnsSql({ mergedAt: 'u.merged_at', ecBase: 'u.ec_base', churnedEc: '0', releasedAt: 'u.released_at' }, inputs.settings, inputs.now)
+      : undefined;
+  }
 
   /** Queue one commit's records; starts a background write when the batch is full. */
   async add(outcome: CommitOutcome, fpIndex: number): Promise<void> {
     if (this.failure) throw this.failure;
     const { commit } = outcome;
+    const released = this.options.refreshInputs?.released;
+    const release = released?.get(commit.sha);
+    const releasedAt = release ? new Date(release.time * 1000) : null;
     this.commits.push({
       ...commit,
       author_identity_id: gitIdentityId(commit.author_email),
       committer_identity_id: gitIdentityId(commit.committer_email),
       run_id: this.options.runId,
+      ...(released ? { released_at: releasedAt, release_tag: release?.tag ?? null } : {}),
     });
     this.files.push(...outcome.files);
-    this.effective.push(...outcome.effective);
+    if (released) {
+      for (const row of outcome.effective) this.effective.push({ ...row, released_at: releasedAt });
+    } else {
+      this.effective.push(...outcome.effective);
+    }
     for (const event of outcome.churn) {
       this.churn.push({
         repo_id: this.options.repoId,
@@ -91,7 +125,11 @@ export class WarehouseWriter {
     await this.db.transaction().execute(async (trx) => {
       this.rowsWritten += await bulkInsert(trx, 'core.commits', commits, { conflict: 'update', key: ['commit_id'] });
       this.rowsWritten += await bulkInsert(trx, 'core.commit_files', files, { conflict: 'update', key: ['commit_id', 'file_path'] });
-      this.rowsWritten += await bulkInsert(trx, 'core.effective_code', effective, { conflict: 'update', key: ['commit_id', 'file_path'] });
+      this.rowsWritten += await bulkInsert(trx, 'core.effective_code', effective, {
+        conflict: 'update',
+        key: ['commit_id', 'file_path'],
+        derived: this.effectiveDerived,
+      });
       if (churn.length > 0) {
         this.rowsWritten += await bulkInsert(trx, 'core.churn_events', churn, {
           conflict: 'update',

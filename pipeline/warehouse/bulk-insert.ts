@@ -10,6 +10,12 @@ export interface BulkInsertOptions {
   key: readonly string[];
   /** Rows per statement (default {@link DEFAULT_BULK_INSERT.chunkSize}). */
   chunkSize?: number;
+  /**
+   * Columns the server computes from each row as it is written: SQL expressions over the
+   * written values, named `u.<column>` (every row must then give the columns they read). A row's
+   * own value for a derived column is ignored. Trusted SQL only: it is not escaped.
+   */
+  derived?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,6 +53,9 @@ export async function bulkInsert(
   const layout = tableLayout(table);
   for (const key of options.key) {
     if (!layout.index.has(key)) throw new Error(`bulkInsert into ${table}: key column "${key}" is not a column of the table`);
+  }
+  for (const column of Object.keys(options.derived ?? {})) {
+    if (!layout.index.has(column)) throw new Error(`bulkInsert into ${table}: derived column "${column}" is not a column of the table`);
   }
   const chunkSize = options.chunkSize ?? DEFAULT_BULK_INSERT.chunkSize;
   if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new Error(`bulkInsert: chunkSize must be a positive integer, got ${chunkSize}`);
@@ -91,7 +100,8 @@ async function insertChunk(db: Kysely<Database>, layout: TableLayout, chunk: Rea
   const rows = options.conflict === 'update' ? lastRowPerKey(chunk, options.key) : chunk;
   let written = 0;
   for (const [mask, group] of groupByShape(layout, rows)) {
-    const columns = layout.columns.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
+    const derived = options.derived;
+    const columns = layout.columns.filter((column, i) => Math.floor(mask / 2 ** i) % 2 === 1 && derived?.[column] === undefined);
     const parameters = columns.map((column) => encodeColumn(group, column, layout.types[column]!));
     const statement = insertStatement(layout, columns, options);
     const result = await db.executeQuery(CompiledQuery.raw(statement, parameters));
@@ -198,21 +208,24 @@ function textArrayLiteral(value: unknown): string {
 const statementCache = new Map<string, string>();
 
 function insertStatement(layout: TableLayout, columns: readonly string[], options: BulkInsertOptions): string {
-  const cacheKey = `${layout.table}|${columns.join(',')}|${options.conflict}|${options.key.join(',')}`;
+  const derived = Object.entries(options.derived ?? {});
+  const cacheKey = `${layout.table}|${columns.join(',')}|${options.conflict}|${options.key.join(',')}|${JSON.stringify(derived)}`;
   const cached = statementCache.get(cacheKey);
   if (cached) return cached;
   const quoted = columns.map(quoteIdentifier);
   // `$n::text::type[]`: the parameter is literal text (see encodeColumn), parsed by the server.
   const unnestArguments = columns.map((column, i) => `$${i + 1}::text::${transportType(layout.types[column]!)}[]`);
   const selectList = columns.map((column, i) => (layout.types[column] === 'text[]' ? `u.${quoted[i]}::text[]` : `u.${quoted[i]}`));
+  const written = [...quoted, ...derived.map(([column]) => quoteIdentifier(column))];
+  for (const [, expression] of derived) selectList.push(expression);
   const keyList = options.key.map(quoteIdentifier).join(', ');
-  const updatable = columns.filter((column) => !options.key.includes(column));
+  const updatable = [...columns, ...derived.map(([column]) => column)].filter((column) => !options.key.includes(column));
   const onConflict =
     options.conflict === 'update' && updatable.length > 0
       ? `DO UPDATE SET ${updatable.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}`
       : 'DO NOTHING';
   const statement =
-    `INSERT INTO ${quoteQualifiedName(layout.table)} (${quoted.join(', ')}) ` +
+    `INSERT INTO ${quoteQualifiedName(layout.table)} (${written.join(', ')}) ` +
     `SELECT ${selectList.join(', ')} FROM unnest(${unnestArguments.join(', ')}) AS u(${quoted.join(', ')}) ` +
     `ON CONFLICT (${keyList}) ${onConflict}`;
   statementCache.set(cacheKey, statement);

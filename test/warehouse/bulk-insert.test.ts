@@ -196,6 +196,28 @@ describe.each(backends)('bulkInsert on $name', ({ open }) => {
       /a row has no values/,
     );
     expect(await bulkInsert(warehouse.db, 'core.people', [], { conflict: 'ignore', key: ['person_id'] })).toBe(0);
+    await expect(
+      bulkInsert(warehouse.db, 'core.people', [{ person_id: 'p' }], { conflict: 'ignore', key: ['person_id'], derived: { nickname: "'x'" } }),
+    ).rejects.toThrow(/derived column "nickname"/);
+  });
+
+  it('computes derived columns on the server from the written values, on insert and on update', async () => {
+    const derived = { display_name: "'Person ' || upper(u.person_id)" };
+    await bulkInsert(warehouse.db, 'core.people', [{ person_id: 'p1', display_name: 'ignored' }, { person_id: 'p2' }], {
+      conflict: 'update',
+      key: ['person_id'],
+      derived,
+    });
+    await bulkInsert(warehouse.db, 'core.people', [{ person_id: 'p2', display_name: 'ignored too' }], {
+      conflict: 'update',
+      key: ['person_id'],
+      derived: { display_name: "'Again ' || u.person_id" },
+    });
+    const people = await warehouse.db.selectFrom('core.people').select(['person_id', 'display_name']).orderBy('person_id').execute();
+    expect(people).toEqual([
+      { person_id: 'p1', display_name: 'Person P1' },
+      { person_id: 'p2', display_name: 'Again p2' },
+    ]);
   });
 
   it('runs inside a transaction and is rolled back with it', async () => {
