@@ -62,10 +62,19 @@ export const PATCH_OPTIONS: readonly string[] = [
   '--ignore-submodules=none',
 ];
 
-/** Builds the `git -c …` prefix plus a subcommand's arguments. */
-export function withPinnedConfig(args: readonly string[]): string[] {
+/**
+ * Configuration for the speed of the history walk, not its output. git keeps inflated delta
+ * bases in a cache (96 MiB by default); a long `log -p` over a packed repository needs the same
+ * bases again and again, and with a larger cache inflates them far less often. Measured on the
+ * synthetic benchmark repository (450 MB of patch): git's CPU time 12.3 s → 9.5 s, for about
+ * 160 MB more of git's own memory (most of it the mapped pack).
+ */
+export const HISTORY_READ_CONFIG: readonly string[] = ['core.deltaBaseCacheLimit=256m'];
+
+/** Builds the `git -c …` prefix (the pinned settings, then `extra`) plus a subcommand's arguments. */
+export function withPinnedConfig(args: readonly string[], extra: readonly string[] = []): string[] {
   const prefix: string[] = [];
-  for (const setting of PINNED_CONFIG) prefix.push('-c', setting);
+  for (const setting of [...PINNED_CONFIG, ...extra]) prefix.push('-c', setting);
   return [...prefix, ...args];
 }
 

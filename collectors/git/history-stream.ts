@@ -2,8 +2,9 @@
  * The default branch's first-parent history, oldest first, each commit with its diff against
  * its first parent, streamed from one `git log -p` process and parsed as it arrives.
  */
-import { commitRecordFormat, PATCH_OPTIONS, notesArguments, withPinnedConfig } from './history-format.js';
+import { commitRecordFormat, HISTORY_READ_CONFIG, PATCH_OPTIONS, notesArguments, withPinnedConfig } from './history-format.js';
 import { GitCommandError, missingObjectId, spawnGit } from './git-command.js';
+import { streamGit, type StreamGitOptions } from './streamed-git.js';
 import type { Logger } from './logger.js';
 import { SILENT_LOGGER } from './logger.js';
 import { readCommitSkippingMissingObjects } from './missing-object-fallback.js';
@@ -21,6 +22,8 @@ export interface HistoryStreamOptions {
   logger?: Logger;
   /** Aborting kills git and makes the generator throw an AbortError. */
   signal?: AbortSignal;
+  /** Read git's output on a thread of its own, this many bytes ahead (see {@link StreamGitOptions.readAheadBytes}). */
+  readAheadBytes?: number;
 }
 
 /** How one `git log` run ended. */
@@ -87,47 +90,36 @@ function logArguments(options: HistoryStreamOptions, since: string | undefined):
     ...notesArguments(options.notesRef),
     since === undefined ? options.branchRef : `${since}..${options.branchRef}`,
     '--',
-  ]);
+  ], HISTORY_READ_CONFIG);
 }
 
 /** One `git log` run: yields every commit it completes and says how it ended. */
 async function* runLog(options: HistoryStreamOptions, since: string | undefined): AsyncGenerator<ParsedCommit, LogRunOutcome> {
   const args = logArguments(options, since);
-  const child = spawnGit(options.repoPath, args, { signal: options.signal });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    stderr = (stderr + text).slice(-STDERR_LIMIT);
-  });
-  let spawnError: Error | null = null;
-  child.on('error', (error) => {
-    spawnError = error;
-  });
-  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  child.stdin.end();
-
+  const git = streamGit(options.repoPath, args, { signal: options.signal, stderrLimit: STDERR_LIMIT, readAheadBytes: options.readAheadBytes });
   const parser = new PatchParser();
   let finished = false;
   try {
     // Reading with for-await pulls one chunk at a time: while the consumer holds a yielded
-    // commit, git blocks on a full pipe instead of the output piling up in memory.
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    // commit, git blocks (on a full pipe, or once it is `readAheadBytes` ahead) instead of the
+    // output piling up in memory.
+    for await (const chunk of git.stdout) {
       for (const commit of parser.push(chunk)) yield commit;
     }
-    const code = await closed;
-    if (spawnError !== null) throw spawnError;
+    const code = await git.exit;
     if (code === 0) {
       for (const commit of parser.end()) yield commit;
       finished = true;
       return { kind: 'complete' };
     }
+    const stderr = git.stderr();
     const objectId = missingObjectId(stderr);
     if (objectId === null) throw new GitCommandError(args, code, stderr, options.repoPath);
     finished = true;
     return { kind: 'missing-object', objectId, commitInProgress: parser.currentCommitSha };
   } finally {
     // The consumer stopped early, or parsing failed: do not leave git running.
-    if (!finished && child.exitCode === null) child.kill();
+    if (!finished) git.stop();
   }
 }
 

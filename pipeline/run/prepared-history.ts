@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { openBlobReader } from '../../collectors/git/blob-reader.js';
 import { streamFirstParentHistory } from '../../collectors/git/history-stream.js';
 import type { PreparedCommit } from '../effective-code/prepared-commit.js';
 import type { Logger } from '../logging/logger.js';
+import { startModuleWorker } from '../threads/module-worker.js';
 import { createPreparer, type PreparerSpec } from './create-engine.js';
 import type { WorkerMessage } from './replay-worker-protocol.js';
 
@@ -122,20 +121,9 @@ async function* workerPreparedHistory(options: PreparedHistoryOptions): AsyncGen
  */
 const REPLAY_YOUNG_GENERATION_MB = 96;
 
-/**
- * Start the replay worker. Compiled code runs `replay-worker.js` directly. When this module runs
- * from TypeScript source (tests, `tsx`), a one-line bootstrap registers tsx's ESM hooks inside the
- * worker first — Node 20 does not apply `--import` loaders given in a worker's `execArgv`.
- */
+/** Start the replay worker (see {@link startModuleWorker} for how it runs from TypeScript source too). */
 function startReplayWorker(workerData: object): Worker {
-  const here = import.meta.url;
-  const resourceLimits = { maxYoungGenerationSizeMb: REPLAY_YOUNG_GENERATION_MB };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./replay-worker.js', here), { workerData, resourceLimits });
-  // require.resolve picks the package's CommonJS entry; the ESM hooks live next to it as index.mjs.
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./replay-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
+  return startModuleWorker(import.meta.url, 'replay-worker', { workerData, resourceLimits: { maxYoungGenerationSizeMb: REPLAY_YOUNG_GENERATION_MB } });
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };

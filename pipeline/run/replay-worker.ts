@@ -22,6 +22,11 @@ interface ReplayWorkerData extends PreparerSpec {
 const BATCH_COMMITS = 16;
 /** A batch is sent early once its commits hold this many (estimated) bytes. */
 const BATCH_BYTES = 1 << 20;
+/**
+ * How far git's patch output may be read ahead of this thread (see streamed-git.ts): enough to
+ * cover the largest commits of a history, small next to the memory the replay holds.
+ */
+const GIT_READ_AHEAD_BYTES = 8 << 20;
 
 async function run(data: ReplayWorkerData): Promise<void> {
   const port = parentPort!;
@@ -38,6 +43,17 @@ async function run(data: ReplayWorkerData): Promise<void> {
   });
   const warn = (message: string, details?: Record<string, unknown>) => post({ type: 'warn', message, details });
   const blobs = await openBlobReader(data.repoPath);
+  // git starts on the history while the preparer is built (reading `.gitattributes` takes git
+  // calls of its own), so the first commits are parsed by the time it is ready.
+  const history = streamFirstParentHistory({
+    repoPath: data.repoPath,
+    branchRef: data.head,
+    notesRef: data.notesRef,
+    logger: { debug() {}, info() {}, warn },
+    readAheadBytes: GIT_READ_AHEAD_BYTES,
+  })[Symbol.asyncIterator]();
+  const firstStep = history.next();
+  firstStep.catch(() => undefined);
   try {
     const preparer = await createPreparer(data, { readBlob: (id) => blobs.read(id), warn });
     let batch: PreparedCommit[] = [];
@@ -55,13 +71,8 @@ async function run(data: ReplayWorkerData): Promise<void> {
       batch = [];
       batchBytes = 0;
     };
-    for await (const commit of streamFirstParentHistory({
-      repoPath: data.repoPath,
-      branchRef: data.head,
-      notesRef: data.notesRef,
-      logger: { debug() {}, info() {}, warn },
-    })) {
-      const prepared = await preparer.prepare(commit);
+    for (let step = await firstStep; !step.done; step = await history.next()) {
+      const prepared = await preparer.prepare(step.value);
       batch.push(prepared);
       batchBytes += preparedCommitBytes(prepared);
       if (batch.length >= BATCH_COMMITS || batchBytes >= BATCH_BYTES) await flush();
@@ -69,6 +80,7 @@ async function run(data: ReplayWorkerData): Promise<void> {
     await flush();
     post({ type: 'done' });
   } finally {
+    await history.return(undefined);
     await blobs.close();
     port.close();
   }

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../threads/module-worker.js';
 import type { PGliteClient, PGliteResult } from './pglite-dialect.js';
 import {
   WarehouseWorkerError,
@@ -98,8 +99,7 @@ export class PGliteWorkerClient implements PGliteClient {
       preferredTemplate: options.preferredTemplate,
       serverSettings: { ...(options.serverSettings ?? DEFAULT_PGLITE_SERVER_SETTINGS) },
     };
-    const entry = workerEntry();
-    const worker = new Worker(entry.script, { workerData: settings, eval: entry.eval, execArgv: workerExecArgv() });
+    const worker = startModuleWorker(import.meta.url, 'pglite-worker', { workerData: settings, execArgv: workerExecArgv() });
     const opened = await new Promise<{ origin: PGliteOrigin; template?: string }>((resolve, reject) => {
       const onMessage = (message: PGliteWorkerMessage) => {
         if (message.kind === 'ready') settle(() => resolve({ origin: message.origin, template: message.template }));
@@ -177,22 +177,6 @@ export class PGliteWorkerClient implements PGliteClient {
     this.#pending.clear();
     this.#worker.unref();
   }
-}
-
-/**
- * How to start the worker's module, which lies next to this one: the compiled JavaScript in
- * dist/ directly, or — when this module is the TypeScript source, under tsx or vitest — through
- * a two-line bootstrap that registers tsx's loader in the new thread and then imports the
- * source. Why not `execArgv: ['--import', 'tsx']`: on Node 20 a worker's entry module is
- * resolved before such preloaded hooks take effect, and fails with "Unknown file extension .ts".
- * tsx is resolved from here, not from the working directory.
- */
-function workerEntry(): { script: URL | string; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./pglite-worker.js', import.meta.url), eval: false };
-  const workerModule = new URL('./pglite-worker.ts', import.meta.url).href;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerModule)}); });`;
-  return { script: bootstrap, eval: true };
 }
 
 /** Options that describe the main program's code rather than Node's behaviour, with their values. */

@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(repos.splice(0).map((repo) => repo.cleanup()));
 });
 
-async function collect(options: HistoryStreamOptions): Promise<ParsedCommit[]> {
+async function collectAll(options: HistoryStreamOptions): Promise<ParsedCommit[]> {
   const commits: ParsedCommit[] = [];
   for await (const commit of streamFirstParentHistory(options)) commits.push(commit);
   return commits;
@@ -28,7 +28,14 @@ function onlyFile(commit: ParsedCommit | undefined): FileDiff {
 
 const SOURCE = Array.from({ length: 30 }, (_, index) => `export const value${index} = compute(${index});`).join('\n') + '\n';
 
-describe('streamFirstParentHistory', () => {
+/** git's output read on the test's own thread, and on a reader thread a few KiB ahead (so it pauses often). */
+const OUTPUT_READERS = [
+  { name: 'read on this thread', readAheadBytes: undefined },
+  { name: 'read ahead on a thread of its own', readAheadBytes: 4096 },
+];
+
+describe.each(OUTPUT_READERS)('streamFirstParentHistory, git output $name', ({ readAheadBytes }) => {
+  const collect = (options: HistoryStreamOptions) => collectAll({ ...options, readAheadBytes });
   it('streams commits oldest first with identity, dates, message and hunks', async () => {
     const repo = await newRepo();
     await repo.write('src/a.ts', 'one\ntwo\nthree\n');
@@ -233,7 +240,7 @@ describe('streamFirstParentHistory', () => {
       await repo.commit(`commit ${index}`);
     }
     let seen = 0;
-    for await (const commit of streamFirstParentHistory({ repoPath: repo.path, branchRef: 'main' })) {
+    for await (const commit of streamFirstParentHistory({ repoPath: repo.path, branchRef: 'main', readAheadBytes })) {
       expect(commit.files).toHaveLength(1);
       seen += 1;
       if (seen === 2) break;
@@ -242,7 +249,7 @@ describe('streamFirstParentHistory', () => {
 
     const controller = new AbortController();
     const consume = async () => {
-      for await (const _commit of streamFirstParentHistory({ repoPath: repo.path, branchRef: 'main', signal: controller.signal })) {
+      for await (const _commit of streamFirstParentHistory({ repoPath: repo.path, branchRef: 'main', signal: controller.signal, readAheadBytes })) {
         controller.abort();
       }
     };

@@ -27,9 +27,9 @@ function recordingLogger(): Logger & { warnings: LoggedWarning[] } {
   return { warnings, warn: (message, fields) => warnings.push({ message, fields }), info: () => undefined, debug: () => undefined };
 }
 
-async function collect(repoPath: string, logger: Logger, sinceExclusive?: string): Promise<ParsedCommit[]> {
+async function collectAll(repoPath: string, logger: Logger, sinceExclusive?: string, readAheadBytes?: number): Promise<ParsedCommit[]> {
   const commits: ParsedCommit[] = [];
-  for await (const commit of streamFirstParentHistory({ repoPath, branchRef: 'HEAD', logger, sinceExclusive })) commits.push(commit);
+  for await (const commit of streamFirstParentHistory({ repoPath, branchRef: 'HEAD', logger, sinceExclusive, readAheadBytes })) commits.push(commit);
   return commits;
 }
 
@@ -40,7 +40,11 @@ async function deleteLooseObject(repoPath: string, objectId: string): Promise<vo
 
 const LINES = Array.from({ length: 20 }, (_, index) => `const line${index} = ${index} * factor;`);
 
-describe('missing objects', () => {
+describe.each([
+  { name: 'read on this thread', readAheadBytes: undefined },
+  { name: 'read ahead on a thread of its own', readAheadBytes: 4096 },
+])('missing objects, git output $name', ({ readAheadBytes }) => {
+  const collect = (repoPath: string, logger: Logger, sinceExclusive?: string) => collectAll(repoPath, logger, sinceExclusive, readAheadBytes);
   it('marks the file whose blob is missing, diffs the others and carries on', async () => {
     const repo = await newRepo();
     await repo.write('a.txt', 'a1\n');

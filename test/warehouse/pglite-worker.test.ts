@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGliteWorkerClient } from '../../pipeline/warehouse/pglite-worker-client.js';
 import { WarehouseWorkerError } from '../../pipeline/warehouse/pglite-worker-protocol.js';
-import { compileWarehouseModules, projectRoot } from './compiled-warehouse.js';
+import { compileWarehouseModules, projectRoot, removeCompiled } from './compiled-warehouse.js';
 
 const run = promisify(execFile);
 
@@ -108,7 +108,7 @@ describe('the worker thread and the process', () => {
     compiled = await compileWarehouseModules();
   });
   afterAll(async () => {
-    await rm(compiled, { recursive: true, force: true });
+    await removeCompiled(compiled);
   });
 
   /** A program that opens the warehouse, runs one query, prints its rows and maybe closes. */
