@@ -1,5 +1,5 @@
 import { normaliseLine } from '../line-ops/normalise.js';
-import { isKeywordOnlyLine } from '../source-analysis/analyse-source.js';
+import { isKeywordOnlyLine, isKeywordOnlyRawLine } from '../source-analysis/analyse-source.js';
 import { LINE_COMMENT, LINE_KEYWORD_ONLY } from './prepared-commit.js';
 
 /**
@@ -21,6 +21,9 @@ export function markKeywordOnlyLines(lines: readonly string[], flags: Uint8Array
   for (let i = 0; i < lines.length; i++) {
     if ((flags[i]! & LINE_COMMENT) !== 0) continue;
     const text = lines[i]!;
-    if (text.length <= KEYWORD_ONLY_MAX_LENGTH && isKeywordOnlyLine(normaliseLine(text), language)) flags[i] = LINE_KEYWORD_ONLY;
+    if (text.length > KEYWORD_ONLY_MAX_LENGTH) continue;
+    // Most lines are answered from the raw text; only unusual whitespace needs the normal form.
+    const verdict = isKeywordOnlyRawLine(text, language);
+    if (verdict ?? isKeywordOnlyLine(normaliseLine(text), language)) flags[i] = LINE_KEYWORD_ONLY;
   }
 }

@@ -15,7 +15,7 @@ export type { FunctionSpan, SourceAnalysis } from './types.js';
 export { enclosingCcn } from './enclosing-ccn.js';
 export { ccnAtLine, lineFactsOf, type LineFacts } from './line-facts.js';
 export { complexityWeight, DEFAULT_COMPLEXITY_WEIGHT, type ComplexityWeightParams } from './complexity-weight.js';
-export { isKeywordOnlyLine } from './keyword-only-line.js';
+export { isKeywordOnlyLine, isKeywordOnlyRawLine } from './keyword-only-line.js';
 
 /**
  * Analyses one version of a file: line count, comment-only lines and functions with their

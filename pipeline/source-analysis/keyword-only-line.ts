@@ -10,12 +10,14 @@ import type { LexicalFamily } from './lexical-profiles.js';
 /** Structural words of one family. */
 interface StructuralWords {
   readonly words: ReadonlySet<string>;
+  /** Length of the longest word (a longer word is not structural, whatever it is). */
+  readonly maxLength: number;
   /** The family's keywords are case-insensitive (SQL, Visual Basic, Fortran, CMake, batch files). */
   readonly caseInsensitive: boolean;
 }
 
 function words(list: readonly string[], caseInsensitive = false): StructuralWords {
-  return { words: new Set(list), caseInsensitive };
+  return { words: new Set(list), maxLength: Math.max(0, ...list.map((word) => word.length)), caseInsensitive };
 }
 
 const C_FAMILY = ['else', 'do', 'try', 'finally', 'default', 'catch'] as const;
@@ -114,21 +116,40 @@ function isWordPart(c: number): boolean {
  * isKeywordOnlyLine('return;', 'C'); // false
  */
 export function isKeywordOnlyLine(normalisedLine: string, language: string | null): boolean {
-  const structural = structuralWordsFor(language);
-  const length = normalisedLine.length;
+  return keywordOnly(normalisedLine, structuralWordsFor(language), false)!;
+}
+
+/**
+ * {@link isKeywordOnlyLine} asked of a raw line: the answer it gives for the normalised line,
+ * found without building it — normalising only trims and collapses whitespace, which the check
+ * skips anyway. Returns null when the answer depends on a character normalising could change
+ * (non-ASCII, vertical tab, form feed): then ask {@link isKeywordOnlyLine} with the normalised line.
+ *
+ * @example
+ * isKeywordOnlyRawLine('\t} else {', 'Java'); // true
+ * isKeywordOnlyRawLine('}\u00a0else {', 'Java'); // null
+ */
+export function isKeywordOnlyRawLine(text: string, language: string | null): boolean | null {
+  return keywordOnly(text, structuralWordsFor(language), true);
+}
+
+function keywordOnly(line: string, structural: StructuralWords, raw: boolean): boolean | null {
+  const length = line.length;
   let sawContent = false;
   let i = 0;
   while (i < length) {
-    const c = normalisedLine.charCodeAt(i);
+    const c = line.charCodeAt(i);
     if (isWordStart(c)) {
       const start = i;
-      while (i < length && isWordPart(normalisedLine.charCodeAt(i))) i++;
-      let word = normalisedLine.slice(start, i);
+      while (i < length && isWordPart(line.charCodeAt(i))) i++;
+      if (i - start > structural.maxLength) return false;
+      let word = line.slice(start, i);
       if (structural.caseInsensitive) word = word.toLowerCase();
       if (!structural.words.has(word)) return false;
       sawContent = true;
       continue;
     }
+    if (raw && (c >= 128 || c === 11 || c === 12)) return null;
     if ((c >= 48 && c <= 57) || c >= 128) return false;
     if (c !== 32 && c !== 9 && c !== 13 && c !== 10) sawContent = true;
     i++;

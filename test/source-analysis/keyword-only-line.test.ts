@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKeywordOnlyLine } from '../../pipeline/source-analysis/analyse-source.js';
+import { isKeywordOnlyLine, isKeywordOnlyRawLine } from '../../pipeline/source-analysis/analyse-source.js';
+import { normaliseLine } from '../../pipeline/line-ops/normalise.js';
 
 describe('isKeywordOnlyLine', () => {
   it('accepts punctuation and structural keywords of the language', () => {
@@ -41,5 +42,27 @@ describe('isKeywordOnlyLine', () => {
     expect(isKeywordOnlyLine('end', null)).toBe(true);
     expect(isKeywordOnlyLine('end', 'Unknown Language')).toBe(true);
     expect(isKeywordOnlyLine('} else {', 'Vue')).toBe(true);
+  });
+
+  it('answers from a raw line what it answers for the normalised line, or defers on unusual whitespace', () => {
+    const pieces = ['}', '{', 'else', 'END', 'end', 'endfunction', 'x', '1', ';', '(', ' ', '  ', '\t', '\r', '\u00a0', '\u2003', '\v', '\f', 'é'];
+    const languages = ['Java', 'Ruby', 'SQL', 'CMake', null, 'Markdown'];
+    // A deterministic walk over short combinations, blanks at either end included.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length;
+    let deferred = 0;
+    for (let n = 0; n < 4000; n++) {
+      const line = Array.from({ length: 1 + (n % 6) }, () => pieces[next()]).join('');
+      for (const language of languages) {
+        const raw = isKeywordOnlyRawLine(line, language);
+        const normal = isKeywordOnlyLine(normaliseLine(line), language);
+        if (raw === null) deferred++;
+        else expect(raw, JSON.stringify([line, language])).toBe(normal);
+      }
+    }
+    expect(deferred).toBeGreaterThan(0);
+    expect(isKeywordOnlyRawLine('\t} else {  ', 'Java')).toBe(true);
+    expect(isKeywordOnlyRawLine('}\u00a0else {', 'Java')).toBeNull();
+    expect(isKeywordOnlyRawLine('constructor', 'Java')).toBe(false);
   });
 });
