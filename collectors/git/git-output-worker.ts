@@ -19,15 +19,47 @@ child.stderr.setEncoding('utf8');
 child.stderr.on('data', (text: string) => {
   stderr = (stderr + text).slice(-data.stderrLimit);
 });
+/**
+ * git writes a few KiB at a time, and every message costs both threads a wake-up and the parser
+ * a chunk boundary: reads are gathered into messages of at least this many bytes, or whatever
+ * has arrived once FLUSH_DELAY_MS have passed (so a slow git still streams).
+ */
+const MESSAGE_BYTES = 256 * 1024;
+const FLUSH_DELAY_MS = 2;
+let gathered: Buffer[] = [];
+let gatheredBytes = 0;
+let flushTimer: NodeJS.Timeout | null = null;
+
+function flush(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushTimer = null;
+  if (gatheredBytes === 0) return;
+  // One copy with a buffer of its own, which moves to the other thread without another copy.
+  const message = new Uint8Array(gatheredBytes);
+  let at = 0;
+  for (const chunk of gathered) {
+    message.set(chunk, at);
+    at += chunk.length;
+  }
+  gathered = [];
+  gatheredBytes = 0;
+  post({ type: 'data', chunk: message }, [message.buffer]);
+}
+
 child.stdout.on('data', (chunk: Buffer) => {
-  // A copy with a buffer of its own, which moves to the other thread without another copy.
-  const copy = new Uint8Array(chunk);
-  ahead += copy.byteLength;
-  post({ type: 'data', chunk: copy }, [copy.buffer]);
-  if (ahead >= data.maxBytesAhead) child.stdout.pause();
+  gathered.push(chunk);
+  gatheredBytes += chunk.length;
+  ahead += chunk.length;
+  if (gatheredBytes >= MESSAGE_BYTES) flush();
+  else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+  if (ahead >= data.maxBytesAhead) {
+    flush();
+    child.stdout.pause();
+  }
 });
 child.on('error', (error) => post({ type: 'error', message: error.message }));
 child.on('close', (code) => {
+  flush();
   post({ type: 'exit', code, stderr });
   port.close();
 });

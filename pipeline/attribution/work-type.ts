@@ -44,12 +44,16 @@ const RECOGNISED_TYPES = new Set<string>(WORK_TYPES.filter((type) => type !== UN
 const MERGE_HEADER = /^(?:Merge pull request #\d+ from \S+|Merge branch '[^']+' into '[^']+')$/;
 
 // One parser for every commit: its patterns are compiled once. `!` before the colon marks a
-// breaking change and keeps the type (`feat!:` is a feat).
+// breaking change and keeps the type (`feat!:` is a feat). Issue references are not read (links
+// are found elsewhere): the parser's default reference pattern backtracks on every header and
+// took most of its time.
 const parser = new CommitParser({
   headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?: (.*)$/,
   breakingHeaderPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!: (.*)$/,
   headerCorrespondence: ['type', 'scope', 'subject'],
   mergePattern: MERGE_HEADER,
+  issuePrefixes: [],
+  referenceActions: [],
 });
 
 const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,64})\b/gi;
