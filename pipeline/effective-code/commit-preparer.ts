@@ -2,7 +2,7 @@ import type { DiffHunk, FileDiff, ParsedCommit } from '../../collectors/git/type
 import type { FileClassification, FileKind } from '../classify/classify-file.js';
 import { ContextHashCollector, ContextWindowScanner } from '../line-ops/context-windows.js';
 import type { OpsContextHashes } from '../line-ops/types.js';
-import { analyseSource, ccnAtLine, lineFactsOf, type LineFacts } from '../source-analysis/analyse-source.js';
+import { analyseSource, ccnAtLine, fillCcnOfLines, lineFactsOf, type LineFacts } from '../source-analysis/analyse-source.js';
 import { FileContent } from './file-content.js';
 import { applyHunks, FileState, hunksMatch } from './file-state.js';
 import { LineColumns } from './line-columns.js';
@@ -232,9 +232,7 @@ function commentFlags(flags: Uint8Array, facts: LineFacts | null, firstLine: num
 }
 
 function lineCcn(ccn: Int32Array, facts: LineFacts | null, firstLine: number): Int32Array {
-  const count = ccn.length;
-  if (!facts || facts.ranges.length === 0) return ccn;
-  for (let i = 0; i < count; i++) ccn[i] = ccnAtLine(facts, firstLine + i) ?? 0;
+  if (facts && facts.ranges.length > 0) fillCcnOfLines(facts, firstLine, ccn);
   return ccn;
 }
 

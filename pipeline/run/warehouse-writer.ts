@@ -79,11 +79,9 @@ export class WarehouseWriter {
       ...(released ? { released_at: releasedAt, release_tag: release?.tag ?? null } : {}),
     });
     this.files.push(...outcome.files);
-    if (released) {
-      for (const row of outcome.effective) this.effective.push({ ...row, released_at: releasedAt });
-    } else {
-      this.effective.push(...outcome.effective);
-    }
+    // The outcome's rows are the writer's from here on: they get the release in place.
+    if (released) for (const row of outcome.effective as Array<(typeof outcome.effective)[number] & { released_at?: Date | null }>) row.released_at = releasedAt;
+    this.effective.push(...outcome.effective);
     for (const event of outcome.churn) {
       this.churn.push({
         repo_id: this.options.repoId,

@@ -13,7 +13,7 @@ import type { SourceAnalysis } from './types.js';
 
 export type { FunctionSpan, SourceAnalysis } from './types.js';
 export { enclosingCcn } from './enclosing-ccn.js';
-export { ccnAtLine, lineFactsOf, type LineFacts } from './line-facts.js';
+export { ccnAtLine, fillCcnOfLines, lineFactsOf, type LineFacts } from './line-facts.js';
 export { complexityWeight, DEFAULT_COMPLEXITY_WEIGHT, type ComplexityWeightParams } from './complexity-weight.js';
 export { isKeywordOnlyLine, isKeywordOnlyRawLine } from './keyword-only-line.js';
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSource, enclosingCcn, type FunctionSpan, type SourceAnalysis } from '../../pipeline/source-analysis/analyse-source.js';
+import {
+  analyseSource,
+  enclosingCcn,
+  fillCcnOfLines,
+  lineFactsOf,
+  type FunctionSpan,
+  type SourceAnalysis,
+} from '../../pipeline/source-analysis/analyse-source.js';
 import { lines } from './helpers.js';
 
 function analysisOf(functions: FunctionSpan[], lineCount: number): SourceAnalysis {
@@ -62,6 +69,12 @@ describe('enclosingCcn', () => {
       spans.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
       const analysis = analysisOf(spans, 80);
       for (let line = 1; line <= 82; line++) expect(enclosingCcn(analysis, line)).toBe(bruteForce(spans, line));
+      // The run-wise fill the replay uses gives the same, from any first line and length.
+      const facts = lineFactsOf(analysis);
+      const first = 1 + random(80);
+      const run = new Int32Array(random(40));
+      fillCcnOfLines(facts, first, run);
+      expect([...run]).toEqual(Array.from(run, (_, i) => bruteForce(spans, first + i) ?? 0));
     }
   });
 
