@@ -10,14 +10,14 @@ import { performance } from 'node:perf_hooks';
 import { simpleGit } from 'simple-git';
 import { ProcessSampler, type ProcessUsage } from './process-sampler.js';
 
-/** Arguments of git's patch read of `branch`. */
-export function patchReadArgs(branch: string): string[] {
-  return ['log', '--first-parent', '-p', '-M', '--unified=0', branch];
+/** Arguments of git's patch read of `branch`, after `-c` settings for each of `config`. */
+export function patchReadArgs(branch: string, config: readonly string[] = []): string[] {
+  return [...config.flatMap((setting) => ['-c', setting]), 'log', '--first-parent', '-p', '-M', '--unified=0', branch];
 }
 
 /** The floor command as a user would type it. */
-export function patchReadCommand(branch: string): string {
-  return `git ${patchReadArgs(branch).join(' ')}`;
+export function patchReadCommand(branch: string, config: readonly string[] = []): string {
+  return `git ${patchReadArgs(branch, config).join(' ')}`;
 }
 
 function waitForExit(child: ReturnType<typeof spawn>, what: string, stderr: () => string): Promise<void> {
@@ -35,17 +35,17 @@ export interface PatchReadTiming {
 }
 
 /**
- * Time git takes to write the patch history of `branch` to /dev/null.
+ * Time git takes to write the patch history of `branch` to /dev/null (with `config` settings).
  *
  * @example
  * const { seconds } = await timePatchRead('/repos/shop', 'main');
  */
-export async function timePatchRead(repo: string, branch: string): Promise<PatchReadTiming> {
+export async function timePatchRead(repo: string, branch: string, config: readonly string[] = []): Promise<PatchReadTiming> {
   const devNull = openSync('/dev/null', 'w');
   let stderr = '';
   try {
     const started = performance.now();
-    const child = spawn('git', patchReadArgs(branch), { cwd: repo, stdio: ['ignore', devNull, 'pipe'] });
+    const child = spawn('git', patchReadArgs(branch, config), { cwd: repo, stdio: ['ignore', devNull, 'pipe'] });
     const sampler = new ProcessSampler(child.pid!);
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
     let usage: ProcessUsage = { peakRssMb: null, cpuSeconds: null };

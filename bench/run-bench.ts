@@ -15,6 +15,7 @@ import { BenchUsageError, DEFAULT_SYNTHETIC_SIZE, benchCommand, parseBenchArgs, 
 import { benchDatabaseName, createBenchDatabase, dropBenchDatabase } from './bench-database.js';
 import { DEFAULT_BENCH_TARGETS, formatBenchReport, type BackendFigures, type BenchReport } from './bench-report.js';
 import { runCodeledger, type CodeledgerRunResult } from './codeledger-run.js';
+import { HISTORY_READ_CONFIG } from '../collectors/git/history-format.js';
 import { countFirstParentCommits, countPatchBytes, defaultBranch, patchReadCommand, timePatchRead, type PatchReadTiming } from './git-patch-read.js';
 import { generateSyntheticRepo, type SyntheticRepoProgress } from './synthetic-repo.js';
 
@@ -168,9 +169,23 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
   // Counting the bytes once also warms the page cache for both timed runs.
   const patchBytes = await countPatchBytes(repo, branch);
   const floor = await measureFloor(repo, branch);
+  // For reference: the same read with the settings codeledger's own history walk gives git.
+  environment.log(`floor with codeledger's git settings: ${patchReadCommand(branch, HISTORY_READ_CONFIG)}…`);
+  const tunedFloor = await timePatchRead(repo, branch, HISTORY_READ_CONFIG);
   const backends: BackendFigures[] = [];
   for (const backend of options.backends) backends.push(await measureBackend(backend, repo, options, environment));
-  return { repo, branch, floorCommand: patchReadCommand(branch), commits, patchBytes, floorSeconds: floor.seconds, floorCpuSeconds: floor.cpuSeconds, synthetic, backends };
+  return {
+    repo,
+    branch,
+    floorCommand: patchReadCommand(branch),
+    commits,
+    patchBytes,
+    floorSeconds: floor.seconds,
+    floorCpuSeconds: floor.cpuSeconds,
+    floorWithReadConfigSeconds: tunedFloor.seconds,
+    synthetic,
+    backends,
+  };
 }
 
 /**

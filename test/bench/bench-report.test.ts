@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BENCH_TARGETS, formatBenchReport, ratioOf, withinTargets, type BackendFigures, type BenchReport } from '../../bench/bench-report.js';
+import {
+  DEFAULT_BENCH_TARGETS,
+  formatBenchReport,
+  ratioOf,
+  ratioWithReadConfig,
+  withinTargets,
+  type BackendFigures,
+  type BenchReport,
+} from '../../bench/bench-report.js';
 
 function figures(overrides: Partial<BackendFigures> & Pick<BackendFigures, 'backend'>): BackendFigures {
   return {
@@ -93,5 +101,26 @@ describe('formatBenchReport as JSON', () => {
     expect(json).toMatchObject({ commits: 9500, patch_mb: 451.2, floor_s: 40, floor_command: 'git log --first-parent -p -M --unified=0 main' });
     expect(json.postgres).toMatchObject({ codeledger_s: 61.2, ratio: 1.53, peak_rss_mb: 512.4, rows: 123_456, second_run_s: 1.2, within_targets: true, targets: { ratio: 2, peak_rss_mb: 1024, second_run_s: 2 } });
     expect(json.pglite).toMatchObject({ ratio: 3.25, within_targets: false, targets: { ratio: 3, peak_rss_mb: null } });
+  });
+});
+
+describe('the floor with codeledger\'s git settings', () => {
+  const tuned: BenchReport = { ...report, floorWithReadConfigSeconds: 30.6 };
+
+  it('is shown for reference next to the floor, with the ratio to it, and never decides the targets', () => {
+    const values = keyValues(formatBenchReport(tuned, false));
+    expect(values.get('floor_with_read_config_s')).toBe('30.60');
+    expect(values.get('postgres.ratio_with_read_config')).toBe('2.00');
+    expect(values.get('postgres.ratio')).toBe('1.53 (target ≤ 2.0)');
+    expect(ratioWithReadConfig(tuned, tuned.backends[1]!)).toBeCloseTo(130 / 30.6, 6);
+    expect(withinTargets(tuned, tuned.backends[0]!)).toBe(true);
+    const json = JSON.parse(formatBenchReport(tuned, true)) as Record<string, Record<string, unknown>>;
+    expect(json.floor_with_read_config_s).toBe(30.6);
+    expect(json.postgres).toMatchObject({ ratio: 1.53, ratio_with_read_config: 2 });
+  });
+
+  it('is left out when it was not measured', () => {
+    expect(keyValues(formatBenchReport(report, false)).has('floor_with_read_config_s')).toBe(false);
+    expect(ratioWithReadConfig(report, report.backends[0]!)).toBeNull();
   });
 });
