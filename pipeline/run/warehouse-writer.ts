@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Release } from '../../collectors/git/release-tags.js';
 import type { Database } from '../warehouse/database.js';
 import { bulkInsert } from '../warehouse/bulk-insert.js';
 import type { CommitOutcome } from '../effective-code/engine.js';
@@ -15,8 +16,8 @@ export interface CommitCursor {
 /** The sync-state stream that holds the git collector's cursor. */
 export const COMMITS_STREAM = 'commits';
 
-/** Where a commit is first released: the earliest release tag containing it and that tag's time (seconds). */
-export type ReleasedCommits = ReadonlyMap<string, { tag: string; time: number }>;
+/** Each released commit's first release (see `releasedCommits`), by sha. */
+export type ReleasedCommits = ReadonlyMap<string, Release>;
 
 /** Options of a {@link WarehouseWriter}. */
 export interface WarehouseWriterOptions {
