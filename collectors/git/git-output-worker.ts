@@ -8,7 +8,18 @@ import type { GitOutputControl, GitOutputMessage, GitOutputReaderData } from './
 
 const data = workerData as GitOutputReaderData;
 const port = parentPort!;
-const post = (message: GitOutputMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+let finished = false;
+const post = (message: GitOutputMessage, transfer?: ArrayBuffer[]) => {
+  if (!finished) port.postMessage(message, transfer);
+};
+/** The last message: after it the port closes, so this thread ends once git's streams are done. */
+const finish = (message: GitOutputMessage) => {
+  if (finished) return;
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  post(message);
+  finished = true;
+  port.close();
+};
 
 const child = spawnGit(data.repoPath, data.args);
 let ahead = 0;
@@ -57,11 +68,11 @@ child.stdout.on('data', (chunk: Buffer) => {
     child.stdout.pause();
   }
 });
-child.on('error', (error) => post({ type: 'error', message: error.message }));
+// git could not be started (or stopped): Node may not emit 'close' after this, so end here.
+child.on('error', (error) => finish({ type: 'error', message: error.message }));
 child.on('close', (code) => {
   flush();
-  post({ type: 'exit', code, stderr });
-  port.close();
+  finish({ type: 'exit', code, stderr });
 });
 port.on('message', (message: GitOutputControl) => {
   if (message.type === 'taken') {

@@ -262,4 +262,22 @@ describe.each(OUTPUT_READERS)('streamFirstParentHistory, git output $name', ({ r
     await repo.commit('a');
     await expect(collect({ repoPath: repo.path, branchRef: 'no-such-branch' })).rejects.toThrow(/no-such-branch/);
   });
+
+  it('fails with the spawn error when git cannot be started', async () => {
+    const repo = await newRepo();
+    await repo.write('a', 'a\n');
+    await repo.commit('a');
+    const path = process.env.PATH;
+    // git is looked up on PATH when it is started (here, or in the reader thread, which copies
+    // the environment as it starts): an empty PATH finds no git.
+    process.env.PATH = '';
+    let failed: Promise<void>;
+    try {
+      failed = expect(collect({ repoPath: repo.path, branchRef: 'main' })).rejects.toThrow(/ENOENT/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.env.PATH = path;
+    }
+    await failed;
+  });
 });
