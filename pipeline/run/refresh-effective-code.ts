@@ -131,6 +131,7 @@ export function durabilityColumnsSql(
   settings: DurabilitySettings,
   now: Date,
 ): Record<(typeof DURABILITY_COLUMNS)[number], string> {
+  if (!Number.isInteger(settings.durability.windowDays)) throw new Error(`durability.windowDays must be a whole number of days, got ${settings.durability.windowDays}`);
   const windowDays = numberLiteral(settings.durability.windowDays);
   const merged = `${numberLiteral(settings.phases.merged)}::numeric`;
   const released = `${numberLiteral(settings.phases.released)}::numeric`;

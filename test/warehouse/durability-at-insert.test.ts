@@ -94,6 +94,12 @@ describe.each(backends)('durability computed as rows are written, on $name', ({ 
     for (const file of ['b.ts', 'c.ts', 'd.ts']) expect(after.get(file)).toEqual(before.get(file));
   });
 
+  it('refuses settings it cannot write as SQL literals', () => {
+    const columns = { mergedAt: 'm', ecBase: 'e', churnedEc: '0', releasedAt: 'r' };
+    expect(() => durabilityColumnsSql(columns, { ...DEFAULT, durability: { windowDays: 21.5, required: true } }, NOW)).toThrow(/whole number of days/);
+    expect(() => durabilityColumnsSql(columns, { ...DEFAULT, phases: { merged: Number.NaN, released: 1 } }, NOW)).toThrow(/finite/);
+  });
+
   it('recomputes the columns when a stored row is written again', async () => {
     await insertWithDurability(rowsOf('again'), DEFAULT);
     const [first] = rowsOf('again');
